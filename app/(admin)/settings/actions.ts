@@ -1,0 +1,24 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { getDb } from "@/db/client";
+import { adminAction } from "@/lib/auth/admin-action";
+import { adminActor } from "@/lib/auth/admin";
+import { InvalidError } from "@/lib/errors";
+import { parseSettingsForm, settingsFieldFor } from "@/lib/schemas/settings-form";
+import { updateSettings } from "@/lib/services/settings";
+
+export const saveSettingsAction = adminAction(async (admin, formData) => {
+  const parsed = parseSettingsForm(formData);
+  if (!parsed.ok) return { ok: false, message: "Nothing was saved: check the highlighted fields.", fieldErrors: parsed.errors };
+  try {
+    await updateSettings(await getDb(), adminActor(admin), parsed.patch);
+  } catch (error) {
+    if (!(error instanceof InvalidError)) throw error;
+    const fieldErrors: Record<string, string> = {};
+    for (const d of error.details ?? []) fieldErrors[settingsFieldFor(d.field)] ??= d.message;
+    return { ok: false, message: "Nothing was saved: check the highlighted fields.", fieldErrors };
+  }
+  revalidatePath("/", "layout");
+  return { ok: true, message: "Settings saved." };
+});

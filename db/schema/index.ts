@@ -1,0 +1,6 @@
+export * from "./program";
+export * from "./partners";
+export * from "./catalog";
+export * from "./tracking";
+export * from "./orders";
+export * from "./commissions";

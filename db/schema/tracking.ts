@@ -1,0 +1,98 @@
+import { sql } from "drizzle-orm";
+import { bigint, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { CLICK_DECLINE_REASONS, TRACKING_EVENT_KINDS, type ClickDeclineReason, type TrackingEventKind } from "@/lib/schemas/enums";
+import { createdAt, oneOf, timestampTz, uuidPk } from "./columns";
+import { links, partners } from "./partners";
+
+/**
+ * Every click on a referral or custom link. The visitor id is the `aff_vid` cookie; the IP
+ * is stored only as a keyed hash. Declined clicks (bots, repeats, inactive partners) are
+ * kept for the log but never count and never attribute.
+ */
+export const clicks = pgTable(
+  "clicks",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    visitorId: text("visitor_id").notNull(),
+    partnerId: uuid("partner_id").notNull().references(() => partners.id, { onDelete: "cascade" }),
+    linkId: uuid("link_id").references(() => links.id, { onDelete: "set null" }),
+    ipHash: text("ip_hash"),
+    userAgent: text("user_agent"),
+    landingUrl: text("landing_url"),
+    referrer: text("referrer"),
+    declinedReason: text("declined_reason").$type<ClickDeclineReason>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("clicks_visitor_idx").on(t.visitorId, t.createdAt),
+    index("clicks_partner_idx").on(t.partnerId, t.createdAt),
+    index("clicks_link_idx").on(t.linkId, t.createdAt),
+    index("clicks_ip_hash_idx").on(t.ipHash, t.createdAt),
+    index("clicks_created_at_idx").on(t.createdAt),
+    check("clicks_declined_reason", sql`${t.declinedReason} is null or ${oneOf(t.declinedReason, CLICK_DECLINE_REASONS)}`),
+  ],
+);
+
+/**
+ * One row per (link, visitor) and (link, IP hash) seen recently: the database decides
+ * atomically whether a click is a repeat within the hour, with no check-then-insert.
+ */
+export const clickDedupe = pgTable("click_dedupe", {
+  key: text("key").primaryKey(),
+  lastSeenAt: timestampTz("last_seen_at").notNull(),
+});
+
+/** Customers the store reported; `partnerId` is the lifetime partner once referred. */
+export const customers = pgTable(
+  "customers",
+  {
+    id: uuidPk(),
+    /** The store's customer id, or `email:<address>` for guests reported by email only. */
+    externalId: text("external_id").notNull(),
+    email: text("email"),
+    name: text("name"),
+    partnerId: uuid("partner_id").references(() => partners.id, { onDelete: "set null" }),
+    referredAt: timestampTz("referred_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("customers_external_id_key").on(t.externalId),
+    index("customers_partner_idx").on(t.partnerId, t.createdAt),
+    index("customers_email_idx").on(sql`lower(${t.email})`),
+  ],
+);
+
+/** Lead events (sign-ups, trials…): once per customer and event name. */
+export const leads = pgTable(
+  "leads",
+  {
+    id: uuidPk(),
+    customerId: uuid("customer_id").notNull().references(() => customers.id, { onDelete: "cascade" }),
+    eventName: text("event_name").notNull(),
+    partnerId: uuid("partner_id").references(() => partners.id, { onDelete: "set null" }),
+    attribution: text("attribution").notNull(),
+    requestHash: text("request_hash").notNull(),
+    response: jsonb("response").$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("leads_customer_event_key").on(t.customerId, t.eventName),
+    index("leads_partner_idx").on(t.partnerId, t.createdAt),
+  ],
+);
+
+/** What the tracking API received lately and how it answered: the Integration page's log. */
+export const trackingEvents = pgTable(
+  "tracking_events",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    kind: text("kind").$type<TrackingEventKind>().notNull(),
+    status: integer("status").notNull(),
+    /** e.g. "attributed via coupon", or the error code */
+    outcome: text("outcome").notNull(),
+    reference: text("reference"),
+    message: text("message"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("tracking_events_created_at_idx").on(t.createdAt), check("tracking_events_kind", oneOf(t.kind, TRACKING_EVENT_KINDS))],
+);

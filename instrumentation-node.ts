@@ -1,0 +1,1 @@
+export { startServer as registerNode } from "@/lib/server/startup";

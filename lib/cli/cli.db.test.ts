@@ -1,0 +1,97 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+import { acquireFolderLock } from "@/db/pglite-lock";
+import { setupTestDatabase } from "@/lib/testing/test-database";
+import { authenticateApiKey } from "@/lib/services/api-keys";
+import { authenticateAdmin } from "@/lib/services/admin-users";
+import { getSettings } from "@/lib/services/settings";
+import { runCli } from "./run";
+
+const t = setupTestDatabase();
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    openDb: async () => ({ db: t.db, kind: t.kind, close: async () => {} }),
+  });
+  return { code, out, err };
+}
+
+describe("npm run cli", () => {
+  test("--help lists every command and exits 0", async () => {
+    const { code, out } = await cli("--help");
+    expect(code).toBe(0);
+    for (const c of ["user create", "api-key create", "settings get", "settings set", "db migrate"]) expect(out.join("\n")).toContain(c);
+  });
+
+  test("user create makes an admin who can sign in", async () => {
+    const { code } = await cli("user", "create", "--email", "Owner@Example.com", "--password", "correct horse battery");
+    expect(code).toBe(0);
+    const result = await authenticateAdmin(t.db, "owner@example.com", "correct horse battery");
+    expect(result.ok).toBe(true);
+  });
+
+  test.each([
+    [["user", "create", "--email", "not-an-email", "--password", "long enough pw"], 1, "--email"],
+    [["user", "create", "--email", "a@example.com", "--password", "short"], 1, "--password"],
+    [["user", "create", "--email", "owner@example.com", "--password", "another long pw"], 1, "already exists"],
+    [["user", "create", "--password", "long enough pw"], 2, "--email: is required"],
+    [["user", "create", "--emial", "x"], 2, "unknown option --emial"],
+    [["api-key", "create"], 2, "--name: is required"],
+    [["frobnicate"], 2, "unknown command"],
+    [["settings", "set", "holdDays", "soon"], 2, "whole number"],
+    [["settings", "set", "cookieDays", "0"], 2, "cookieDays"],
+    [["settings", "set", "colour", "blue"], 2, "unknown setting"],
+  ])("%j exits %i with a one-line reason", async (argv, exitCode, reason) => {
+    const { code, err } = await cli(...argv);
+    expect(code).toBe(exitCode);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toContain(reason);
+  });
+
+  test("api-key create prints a working secret alone on its last line", async () => {
+    const { code, out } = await cli("api-key", "create", "--name", "Storefront");
+    expect(code).toBe(0);
+    const secret = out.at(-1)!;
+    expect(secret).toMatch(/^sk_aff_\S{40,}$/);
+    expect(await authenticateApiKey(t.db, secret)).toMatchObject({ name: "Storefront" });
+  });
+
+  test("settings set and get use stored units, and bad values change nothing", async () => {
+    expect((await cli("settings", "set", "defaultCommissionRate", "1250")).code).toBe(0);
+    expect((await cli("settings", "set", "trackingEnabled", "false")).code).toBe(0);
+    expect((await cli("settings", "set", "actionCommissions", '{"signup": 200}')).code).toBe(0);
+    expect((await cli("settings", "get", "defaultCommissionRate")).out).toEqual(["1250"]);
+    const before = await getSettings(t.db);
+    expect((await cli("settings", "set", "defaultCommissionRate", "20000")).code).toBe(2);
+    expect(await getSettings(t.db)).toEqual(before);
+    const all = (await cli("settings", "get")).out;
+    expect(all).toContain("trackingEnabled=false");
+    expect(all).toContain('actionCommissions={"signup":200}');
+  });
+});
+
+describe("the CLI process", () => {
+  test("refuses to open an embedded database a running server holds", () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), "aff-cli-"));
+    const lock = acquireFolderLock(path.join(dataDir, "pglite.lock"), path.join(dataDir, "pglite"));
+    try {
+      const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/cli/main.ts", "db", "migrate"], {
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
+        encoding: "utf8",
+        timeout: 30_000,
+      });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain("in use by another process");
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    } finally {
+      lock.release();
+    }
+  });
+});

@@ -1,0 +1,132 @@
+import "server-only";
+import { asc, count, eq, sql } from "drizzle-orm";
+import { adminUsers } from "@/db/schema";
+import { uniqueViolation } from "@/db/errors";
+import type { Db } from "@/db/types";
+import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
+import { isUuid } from "@/lib/schemas/ids";
+import { newAdminSchema, type NewAdmin } from "@/lib/schemas/admin-users";
+import { toFieldIssues } from "@/lib/schemas/issues";
+import type { Actor } from "./actor";
+import { recordAudit } from "./audit";
+import { hashPassword, verifyPassword } from "./passwords";
+import { clearSignInFailures, recordSignInFailure, secondsUntilRetry, throttleKey } from "./sign-in-throttle";
+
+export interface AdminUser {
+  id: string;
+  email: string;
+  name: string | null;
+}
+
+const publicColumns = { id: adminUsers.id, email: adminUsers.email, name: adminUsers.name };
+
+function parseNewAdmin(input: unknown): NewAdmin {
+  const parsed = newAdminSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidError("Check the highlighted fields.", toFieldIssues(parsed.error));
+  return parsed.data;
+}
+
+export async function countAdmins(db: Db): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(adminUsers);
+  return row?.n ?? 0;
+}
+
+export async function listAdmins(db: Db) {
+  return db
+    .select({ ...publicColumns, createdAt: adminUsers.createdAt, lastSignInAt: adminUsers.lastSignInAt })
+    .from(adminUsers)
+    .orderBy(asc(adminUsers.createdAt));
+}
+
+export async function findAdmin(db: Db, id: string): Promise<AdminUser | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db.select(publicColumns).from(adminUsers).where(eq(adminUsers.id, id));
+  return row;
+}
+
+async function insertAdmin(db: Db, admin: NewAdmin): Promise<AdminUser> {
+  const passwordHash = await hashPassword(admin.password);
+  try {
+    const [row] = await db.insert(adminUsers).values({ email: admin.email, name: admin.name, passwordHash }).returning(publicColumns);
+    return row!;
+  } catch (error) {
+    if (uniqueViolation(error) !== undefined) {
+      throw new ConflictError("An admin with this email already exists.", "email_taken", [
+        { field: "email", message: "An admin with this email already exists." },
+      ]);
+    }
+    throw error;
+  }
+}
+
+/** Adds an admin user (Settings → Team, or the CLI). */
+export async function createAdmin(db: Db, actor: Actor, input: unknown): Promise<AdminUser> {
+  const admin = parseNewAdmin(input);
+  return db.transaction(async (tx) => {
+    const created = await insertAdmin(tx, admin);
+    await recordAudit(tx, actor, "admin.create", { type: "admin_user", id: created.id }, { email: created.email });
+    return created;
+  });
+}
+
+/**
+ * Creates the first admin, only while there is none. The table lock makes two people
+ * racing through the setup page end with one admin, not two.
+ * Returns undefined when an admin already exists.
+ */
+export async function createFirstAdmin(db: Db, actor: Actor, input: unknown): Promise<AdminUser | undefined> {
+  const admin = parseNewAdmin(input);
+  const passwordHash = await hashPassword(admin.password);
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`lock table ${adminUsers} in share row exclusive mode`);
+    if ((await countAdmins(tx)) > 0) return undefined;
+    const [created] = await tx.insert(adminUsers).values({ email: admin.email, name: admin.name, passwordHash }).returning(publicColumns);
+    await recordAudit(tx, actor, "admin.create_first", { type: "admin_user", id: created!.id }, { email: created!.email });
+    return created;
+  });
+}
+
+export async function changeAdminPassword(db: Db, actor: Actor, adminId: string, password: unknown): Promise<void> {
+  const parsed = newAdminSchema.shape.password.safeParse(password);
+  if (!parsed.success) throw new InvalidError("Choose a stronger password.", toFieldIssues(parsed.error).map((i) => ({ ...i, field: "password" })));
+  const passwordHash = await hashPassword(parsed.data);
+  await db.transaction(async (tx) => {
+    await tx.update(adminUsers).set({ passwordHash }).where(eq(adminUsers.id, adminId));
+    await recordAudit(tx, actor, "admin.change_password", { type: "admin_user", id: adminId });
+  });
+}
+
+export async function deleteAdmin(db: Db, actor: Actor, adminId: string): Promise<void> {
+  if (!isUuid(adminId)) throw new NotFoundError("That admin does not exist.");
+  if (actor.type === "admin" && actor.id === adminId) throw new ConflictError("You cannot remove yourself.", "cannot_remove_self");
+  await db.transaction(async (tx) => {
+    // Serialise removals so two admins removing each other cannot leave the program with none.
+    await tx.execute(sql`lock table ${adminUsers} in share row exclusive mode`);
+    if ((await countAdmins(tx)) <= 1) throw new ConflictError("The last admin cannot be removed.", "last_admin");
+    const [removed] = await tx.delete(adminUsers).where(eq(adminUsers.id, adminId)).returning(publicColumns);
+    if (removed) await recordAudit(tx, actor, "admin.delete", { type: "admin_user", id: adminId }, { email: removed.email });
+  });
+}
+
+export type SignInResult = { ok: true; admin: AdminUser } | { ok: false; retryAfterSeconds: number };
+
+/**
+ * Checks an email and password. Every failure looks the same to the caller whether or not
+ * the email exists; repeated failures lock the account for a while (sign-in-backoff.ts).
+ */
+export async function authenticateAdmin(db: Db, email: string, password: string): Promise<SignInResult> {
+  const key = throttleKey("admin", email);
+  const wait = await secondsUntilRetry(db, key);
+  if (wait > 0) return { ok: false, retryAfterSeconds: wait };
+  const [user] = await db
+    .select({ ...publicColumns, passwordHash: adminUsers.passwordHash })
+    .from(adminUsers)
+    .where(sql`lower(${adminUsers.email}) = ${email.trim().toLowerCase()}`);
+  const ok = await verifyPassword(password, user?.passwordHash);
+  if (!ok || !user) {
+    return { ok: false, retryAfterSeconds: await recordSignInFailure(db, key) };
+  }
+  await clearSignInFailures(db, key);
+  await db.update(adminUsers).set({ lastSignInAt: new Date() }).where(eq(adminUsers.id, user.id));
+  return { ok: true, admin: { id: user.id, email: user.email, name: user.name } };
+}

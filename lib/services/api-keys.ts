@@ -1,0 +1,97 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { apiKeys } from "@/db/schema";
+import type { Db } from "@/db/types";
+import { InvalidError, NotFoundError } from "@/lib/errors";
+import { newApiKeySchema } from "@/lib/schemas/api-keys";
+import { isUuid } from "@/lib/schemas/ids";
+import { toFieldIssues } from "@/lib/schemas/issues";
+import type { Actor } from "./actor";
+import { recordAudit } from "./audit";
+
+// Secret keys: 256 random bits behind a recognisable prefix. Only a SHA-256 of the secret
+// is stored: a fast hash is right here because the secret is random, not a password.
+
+const KEY_PREFIX = "sk_aff_";
+const SHOWN_PREFIX_LENGTH = KEY_PREFIX.length + 6;
+
+export function hashApiKey(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+export interface CreatedApiKey {
+  id: string;
+  name: string;
+  prefix: string;
+  /** The full secret: shown once, never stored. */
+  secret: string;
+}
+
+export async function createApiKey(db: Db, actor: Actor, input: unknown): Promise<CreatedApiKey> {
+  const parsed = newApiKeySchema.safeParse(input);
+  if (!parsed.success) throw new InvalidError("Check the key's name.", toFieldIssues(parsed.error));
+  const secret = KEY_PREFIX + randomBytes(32).toString("base64url");
+  const prefix = secret.slice(0, SHOWN_PREFIX_LENGTH);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiKeys)
+      .values({ name: parsed.data.name, prefix, keyHash: hashApiKey(secret), createdBy: actor.type === "admin" ? actor.id : null })
+      .returning({ id: apiKeys.id });
+    await recordAudit(tx, actor, "api_key.create", { type: "api_key", id: row!.id }, { name: parsed.data.name, prefix });
+    return { id: row!.id, name: parsed.data.name, prefix, secret };
+  });
+}
+
+export async function listApiKeys(db: Db) {
+  return db
+    .select({
+      id: apiKeys.id,
+      name: apiKeys.name,
+      prefix: apiKeys.prefix,
+      createdAt: apiKeys.createdAt,
+      lastUsedAt: apiKeys.lastUsedAt,
+      revokedAt: apiKeys.revokedAt,
+    })
+    .from(apiKeys)
+    .orderBy(desc(apiKeys.createdAt));
+}
+
+export async function revokeApiKey(db: Db, actor: Actor, id: string): Promise<void> {
+  if (!isUuid(id)) throw new NotFoundError("That key does not exist or is already revoked.");
+  await db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(apiKeys)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)))
+      .returning({ name: apiKeys.name, prefix: apiKeys.prefix });
+    if (!row) throw new NotFoundError("That key does not exist or is already revoked.");
+    await recordAudit(tx, actor, "api_key.revoke", { type: "api_key", id }, row);
+  });
+}
+
+export interface ApiKeyIdentity {
+  id: string;
+  name: string;
+}
+
+// last_used_at is a convenience for the Settings list; writing it on every request would
+// double the work of the tracking endpoints, so each process writes it at most once a minute.
+const lastUsedWrites = new Map<string, number>();
+const LAST_USED_INTERVAL_MS = 60_000;
+
+/** The active key with this secret, or undefined (missing, wrong or revoked). */
+export async function authenticateApiKey(db: Db, secret: string): Promise<ApiKeyIdentity | undefined> {
+  if (!secret.startsWith(KEY_PREFIX) || secret.length > 200) return undefined;
+  const [row] = await db
+    .select({ id: apiKeys.id, name: apiKeys.name })
+    .from(apiKeys)
+    .where(and(eq(apiKeys.keyHash, hashApiKey(secret)), isNull(apiKeys.revokedAt)));
+  if (!row) return undefined;
+  const now = Date.now();
+  if (now - (lastUsedWrites.get(row.id) ?? 0) > LAST_USED_INTERVAL_MS) {
+    lastUsedWrites.set(row.id, now);
+    await db.update(apiKeys).set({ lastUsedAt: new Date(now) }).where(eq(apiKeys.id, row.id));
+  }
+  return row;
+}
