@@ -2,17 +2,18 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useActionState, useEffect, useRef } from "react";
+import { useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { Input } from "@/components/ui/input";
-import type { FormState } from "@/lib/schemas/form-state";
+import { useFormAction } from "@/components/ui/use-form-action";
 import { createFirstAdminAction } from "./actions";
 
 export function FirstAdminForm() {
   const router = useRouter();
-  const [state, action, pending] = useActionState(createFirstAdminAction, {} as FormState);
+  // useFormAction, not <form action>: React's reset would clear the password read below.
+  const { state, pending, onSubmit, errors } = useFormAction(createFirstAdminAction);
   const password = useRef<HTMLInputElement>(null);
 
   // Once the account exists, sign straight in with what was just typed.
@@ -24,9 +25,8 @@ export function FirstAdminForm() {
     });
   }, [state, router]);
 
-  const errors = state.fieldErrors ?? {};
   return (
-    <form action={action} className="space-y-4" noValidate>
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
       <Field id="name" label="Your name" error={errors.name}>
         {(p) => <Input {...p} autoComplete="name" defaultValue={state.values?.name} />}
       </Field>

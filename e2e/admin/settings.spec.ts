@@ -1,0 +1,67 @@
+import { expect, test } from "@playwright/test";
+
+test.describe.configure({ mode: "serial" });
+
+test("a settings change is saved and still there after a reload", async ({ page }) => {
+  await page.goto("/settings");
+  await page.getByLabel("Program name").fill("Acme Partner Program");
+  await page.getByLabel("Hold period (days)").fill("14");
+  await page.getByLabel("Cookie duration (days)").fill("45");
+  await page.getByLabel("Attribution model").selectOption("first_click");
+  await page.getByLabel("Default rate (%)").fill("12.5");
+  await page.getByLabel("Minimum payout (USD)").fill("50.00");
+  await page.getByLabel("Event name 1").fill("signup");
+  await page.getByLabel("Amount for event 1").fill("2.00");
+  await page.getByRole("switch", { name: "Branded coupon codes" }).check();
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByTestId("form-message")).toHaveText("Settings saved.");
+
+  await page.reload();
+  await expect(page.getByLabel("Program name")).toHaveValue("Acme Partner Program");
+  await expect(page.getByLabel("Hold period (days)")).toHaveValue("14");
+  await expect(page.getByLabel("Cookie duration (days)")).toHaveValue("45");
+  await expect(page.getByLabel("Attribution model")).toHaveValue("first_click");
+  await expect(page.getByLabel("Default rate (%)")).toHaveValue("12.5");
+  await expect(page.getByLabel("Minimum payout (USD)")).toHaveValue("50.00");
+  await expect(page.getByLabel("Event name 1")).toHaveValue("signup");
+  await expect(page.getByLabel("Amount for event 1")).toHaveValue("2.00");
+  await expect(page.getByRole("switch", { name: "Branded coupon codes" })).toBeChecked();
+  // the program's name is what the console shows
+  await expect(page.getByRole("link", { name: /Acme Partner Program/ }).first()).toBeVisible();
+
+  await page.goto("/settings/activity");
+  await expect(page.getByText("Settings update").first()).toBeVisible();
+});
+
+test("bad values get field messages and change nothing", async ({ page }) => {
+  await page.goto("/settings");
+  await page.getByLabel("Cookie duration (days)").fill("0");
+  await page.getByLabel("Hold period (days)").fill("two weeks");
+  await page.getByLabel("Default rate (%)").fill("150");
+  await page.getByLabel("Store URL").fill("not a url");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByTestId("form-message")).toHaveText(/Nothing was saved/);
+  await expect(page.getByTestId("error-holdDays")).toHaveText("Enter a whole number of days.");
+  // what was typed stays in place so it can be corrected
+  await expect(page.getByLabel("Hold period (days)")).toHaveValue("two weeks");
+
+  await page.getByLabel("Hold period (days)").fill("14");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByTestId("error-cookieDays")).toHaveText("At least 1 day.");
+  await expect(page.getByTestId("error-defaultCommissionRate")).toHaveText("A percentage can be at most 100 %.");
+  await expect(page.getByTestId("error-storeUrl")).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByLabel("Cookie duration (days)")).toHaveValue("45");
+  await expect(page.getByLabel("Default rate (%)")).toHaveValue("12.5");
+});
+
+test("a form submitted after the session ended saves nothing", async ({ page, context }) => {
+  await page.goto("/settings");
+  await context.clearCookies();
+  await page.getByLabel("Hold period (days)").fill("99");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByTestId("form-message")).toHaveText("Your session has ended. Sign in again.");
+  await page.goto("/settings");
+  await expect(page).toHaveURL(/\/login/);
+});

@@ -1,0 +1,58 @@
+import { expect, test } from "@playwright/test";
+import { ADMIN, expectSignedIn, signIn } from "../support/admin";
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("admin pages redirect to the sign-in page", async ({ page }) => {
+    for (const path of ["/", "/overview", "/settings", "/settings/api-keys", "/partners"]) {
+      await page.goto(path);
+      await expect(page).toHaveURL(/\/login/);
+    }
+  });
+
+  test("admin route handlers answer 401 with the error shape", async ({ request }) => {
+    const res = await request.get("/api/admin/audit-log");
+    expect(res.status()).toBe(401);
+    expect(await res.json()).toEqual({ error: { code: "unauthenticated", message: expect.any(String) } });
+  });
+
+  test("a wrong password and an unknown email get the same message", async ({ page }) => {
+    await signIn(page, ADMIN.email, "not the password");
+    await expect(page.getByTestId("sign-in-error")).toHaveText("Wrong email or password.");
+    await signIn(page, "nobody-here@example.com", "not the password");
+    await expect(page.getByTestId("sign-in-error")).toHaveText("Wrong email or password.");
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("the right password signs in, and signing out ends the session", async ({ page }) => {
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await expectSignedIn(page);
+    await page.getByRole("button", { name: /Sign out/ }).first().click();
+    await expect(page).toHaveURL(/\/login/);
+    await page.goto("/settings");
+    await expect(page).toHaveURL(/\/login/);
+  });
+});
+
+test("repeated failures lock an account, even against the right password", async ({ page, browser }) => {
+  // A second admin of its own, so locking it cannot disturb the other tests.
+  const email = `locked-${Date.now()}@example.com`;
+  await page.goto("/settings/team");
+  const form = page.getByRole("form", { name: "Add an admin" });
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Password", { exact: true }).fill("the right password");
+  await form.getByRole("button", { name: "Add admin" }).click();
+  await expect(page.getByText(`${email} can now sign in.`)).toBeVisible();
+
+  const anonymous = await browser.newPage({ storageState: { cookies: [], origins: [] } });
+  for (let i = 0; i < 5; i++) {
+    await signIn(anonymous, email, `wrong password ${i}`);
+    await expect(anonymous.getByTestId("sign-in-error")).toBeVisible();
+  }
+  await expect(anonymous.getByTestId("sign-in-error")).toHaveText(/Too many failed attempts\. Try again in \d+ seconds\./);
+  await signIn(anonymous, email, "the right password");
+  await expect(anonymous.getByTestId("sign-in-error")).toHaveText(/Too many failed attempts/);
+  await expect(anonymous).toHaveURL(/\/login/);
+  await anonymous.close();
+});

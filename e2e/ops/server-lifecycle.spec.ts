@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { startApp, waitUntilReady } from "../support/app-process";
+import { createPostgresDatabase } from "../support/postgres";
+
+// Servers of the tests' own: restarting keeps data, and bad configurations stop the start
+// with a message instead of losing data or answering 500s.
+
+const SECRET = "ops-test-secret-0123456789abcdef";
+const admin = { email: "ops@example.com", password: "ops admin password" };
+const onPostgres = !!process.env.E2E_DATABASE_URL;
+
+test.describe.configure({ mode: "serial" });
+
+async function database(name: string) {
+  if (onPostgres) {
+    const db = await createPostgresDatabase(process.env.E2E_DATABASE_URL!, `${name}_${process.pid}`);
+    return { env: { DATABASE_URL: db.url }, cleanup: db.drop };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), `${name}-`));
+  return { env: { DATA_DIR: dir, DATABASE_URL: "" }, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+test("settings survive a restart, and SIGTERM closes the database cleanly", async ({ page }) => {
+  const db = await database("aff_restart");
+  const port = 3301;
+  const env = { ...db.env, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://localhost:${port}`, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password };
+  try {
+    let app = startApp(port, env);
+    await waitUntilReady(app);
+    expect(app.output()).toContain(`Created admin ${admin.email} from ADMIN_EMAIL`);
+
+    await page.goto(`${app.url}/login`);
+    await page.getByLabel("Email").fill(admin.email);
+    await page.getByLabel("Password").fill(admin.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/overview$/);
+    await page.goto(`${app.url}/settings`);
+    await page.getByLabel("Hold period (days)").fill("21");
+    await page.getByRole("switch", { name: "Tracking enabled" }).uncheck();
+    await page.getByRole("button", { name: "Save settings" }).click();
+    await expect(page.getByTestId("form-message")).toHaveText("Settings saved.");
+
+    expect(await app.stop()).toBe(0);
+    expect(app.output()).toContain("SIGTERM received: closing the database");
+
+    app = startApp(port, env);
+    await waitUntilReady(app);
+    // no second admin from ADMIN_EMAIL, and the session cookie still works with the same secret
+    expect(app.output()).not.toContain("Created admin");
+    await page.goto(`${app.url}/settings`);
+    await expect(page.getByLabel("Hold period (days)")).toHaveValue("21");
+    await expect(page.getByRole("switch", { name: "Tracking enabled" })).not.toBeChecked();
+    expect(await app.stop()).toBe(0);
+  } finally {
+    await db.cleanup();
+  }
+});
+
+test("a second server on the same embedded database stops with a clear message", async () => {
+  test.skip(onPostgres, "PostgreSQL serves many processes; the lock is for the embedded database");
+  const db = await database("aff_lock");
+  try {
+    const first = startApp(3302, { ...db.env, NEXTAUTH_SECRET: SECRET });
+    await waitUntilReady(first);
+    const second = startApp(3303, { ...db.env, NEXTAUTH_SECRET: SECRET });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain("Cannot start: The embedded database");
+    expect(second.output()).toContain("is in use by another process");
+    // the first one is unharmed
+    expect((await fetch(`${first.url}/login`)).status).toBe(200);
+    expect(await first.stop()).toBe(0);
+  } finally {
+    await db.cleanup();
+  }
+});
+
+test("production without NEXTAUTH_SECRET refuses to start and says what to set", async () => {
+  const db = await database("aff_nosecret");
+  try {
+    const app = startApp(3304, { ...db.env, NEXTAUTH_SECRET: "", AUTH_SECRET: "", NODE_ENV: "production" });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toContain("NEXTAUTH_SECRET is not set");
+    expect(app.output()).toContain("openssl rand -base64 32");
+  } finally {
+    await db.cleanup();
+  }
+});

@@ -1,0 +1,26 @@
+// Playwright's web server: the built app on a fresh database. Builds first when there is
+// no build yet, and passes SIGTERM on so the database is closed cleanly.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import { resetPostgres } from "./postgres";
+
+const nextBin = "node_modules/.bin/next";
+
+async function main() {
+  if (!existsSync(".next/BUILD_ID")) {
+    const build = spawnSync(nextBin, ["build"], { stdio: "inherit" });
+    if (build.status !== 0) process.exit(build.status ?? 1);
+  }
+
+  if (process.env.DATABASE_URL) await resetPostgres(process.env.DATABASE_URL);
+  else rmSync(process.env.DATA_DIR ?? ".data-e2e", { recursive: true, force: true });
+
+  const server = spawn(nextBin, ["start", "-p", process.env.PORT ?? "3200"], {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "1" },
+  });
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+void main();

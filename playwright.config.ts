@@ -1,0 +1,49 @@
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+// The suites run against the built app (`npm run build` first; e2e/support/serve.ts builds
+// when there is no build). Without E2E_DATABASE_URL the app runs on a fresh embedded
+// database in .data-e2e; with it, on a fresh PostgreSQL schema.
+
+const port = Number(process.env.E2E_PORT ?? 3200);
+export const baseURL = `http://localhost:${port}`;
+
+// Debian's Chromium where it is installed (Playwright cannot download browsers here);
+// otherwise Playwright's own (`npx playwright install chromium`).
+const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  workers: 2,
+  retries: 0,
+  forbidOnly: !!process.env.CI,
+  reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: { executablePath },
+  },
+  projects: [
+    { name: "setup", testMatch: /admin\/first-admin\.setup\.ts/ },
+    { name: "admin", testMatch: /admin\/.*\.spec\.ts/, dependencies: ["setup"], use: { storageState: "e2e/.auth/admin.json" } },
+    { name: "ops", testMatch: /ops\/.*\.spec\.ts/ },
+  ],
+  webServer: {
+    command: "npx tsx e2e/support/serve.ts",
+    url: `${baseURL}/login`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
+    env: {
+      PORT: String(port),
+      NEXTAUTH_URL: baseURL,
+      NEXTAUTH_SECRET: "e2e-secret-not-for-production-0123456789",
+      DATA_DIR: ".data-e2e",
+      DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});
