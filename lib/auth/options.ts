@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/db/client";
+import { appUrl } from "@/lib/env";
 import { signInSchema } from "@/lib/schemas/admin-users";
 import { authSecret } from "@/lib/server/auth-secret";
 import { authenticateAdmin } from "@/lib/services/admin-users";
@@ -15,6 +16,8 @@ export const SESSION_MAX_AGE_SECONDS = 7 * 24 * 60 * 60;
 let options: NextAuthOptions | undefined;
 
 export function authOptions(): NextAuthOptions {
+  // next-auth reads its public URL from the environment; default it like the rest of the app.
+  process.env.NEXTAUTH_URL ??= appUrl();
   return (options ??= {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
