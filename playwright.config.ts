@@ -22,6 +22,9 @@ export default defineConfig({
   reporter: process.env.PLAYWRIGHT_JSON_OUTPUT_NAME ? [["list"], ["json"]] : [["list"]],
   use: {
     baseURL,
+    // Headless Chromium says "HeadlessChrome", which the click endpoint rightly treats as a
+    // bot; the suites browse as an ordinary desktop Chrome.
+    userAgent: "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36",
     trace: "retain-on-failure",
     launchOptions: { executablePath },
   },
@@ -29,6 +32,8 @@ export default defineConfig({
     { name: "setup", testMatch: /admin\/first-admin\.setup\.ts/ },
     { name: "admin", testMatch: /admin\/.*\.spec\.ts/, dependencies: ["setup"], use: { storageState: "e2e/.auth/admin.json" } },
     { name: "ops", testMatch: /ops\/.*\.spec\.ts/ },
+    // public/track.js against stub servers of its own (no app data needed)
+    { name: "snippet", testMatch: /snippet\/.*\.spec\.ts/ },
   ],
   webServer: {
     command: "npx tsx e2e/support/serve.ts",

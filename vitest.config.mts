@@ -36,6 +36,6 @@ export default defineConfig({
     projects,
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
+    env: { NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: "test-secret-for-vitest-only" },
   },
 });

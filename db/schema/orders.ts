@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, index, integer, json, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ATTRIBUTION_RULES, type AttributionRule } from "@/lib/schemas/enums";
 import { adminUsers } from "./program";
 import { createdAt, money, oneOf, uuidPk } from "./columns";
@@ -31,8 +31,8 @@ export const orders = pgTable(
     metadata: jsonb("metadata").$type<Record<string, unknown>>(),
     /** Hash of the normalized request: a repeat with other values is a 409. */
     requestHash: text("request_hash").notNull(),
-    /** The first answer, replayed verbatim to identical retries. */
-    response: jsonb("response").$type<Record<string, unknown>>().notNull(),
+    /** The first answer, replayed verbatim to identical retries (json, not jsonb, keeps its key order). */
+    response: json("response").$type<Record<string, unknown>>().notNull(),
     createdBy: uuid("created_by").references(() => adminUsers.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
@@ -80,7 +80,7 @@ export const refunds = pgTable(
     /** How much this refund took off the commission (before payout) or clawed back (after). */
     commissionReduction: money("commission_reduction").notNull().default(0),
     requestHash: text("request_hash").notNull(),
-    response: jsonb("response").$type<Record<string, unknown>>().notNull(),
+    response: json("response").$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, json, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { CLICK_DECLINE_REASONS, TRACKING_EVENT_KINDS, type ClickDeclineReason, type TrackingEventKind } from "@/lib/schemas/enums";
 import { createdAt, oneOf, timestampTz, uuidPk } from "./columns";
 import { links, partners } from "./partners";
@@ -72,7 +72,7 @@ export const leads = pgTable(
     partnerId: uuid("partner_id").references(() => partners.id, { onDelete: "set null" }),
     attribution: text("attribution").notNull(),
     requestHash: text("request_hash").notNull(),
-    response: jsonb("response").$type<Record<string, unknown>>().notNull(),
+    response: json("response").$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
   },
   (t) => [

@@ -2,6 +2,7 @@ import { closeAppDatabase, openAppDatabase } from "@/db/client";
 import { env } from "@/lib/env";
 import { ConfigError } from "@/lib/errors";
 import { createFirstAdmin } from "@/lib/services/admin-users";
+import { startBackgroundJobs } from "./background-jobs";
 import { authSecret } from "./auth-secret";
 
 // Server start: check the configuration, open and migrate the database, create the admin
@@ -27,6 +28,7 @@ export async function startServer(): Promise<void> {
     if (error instanceof ConfigError) fail(error.message);
     fail(error instanceof Error ? (error.stack ?? error.message) : String(error));
   }
+  startBackgroundJobs();
   registerShutdown();
 }
 

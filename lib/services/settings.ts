@@ -7,6 +7,7 @@ import { toFieldIssues } from "@/lib/schemas/issues";
 import { programSettingsSchema, SETTING_KEYS, type ProgramSettings } from "@/lib/schemas/settings";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
+import { forgetTrackingSettings } from "./tracking-settings";
 
 function pick(row: typeof programSettings.$inferSelect): ProgramSettings {
   return Object.fromEntries(SETTING_KEYS.map((k) => [k, row[k]])) as ProgramSettings;
@@ -24,7 +25,7 @@ export async function getSettings(db: Db): Promise<ProgramSettings> {
  * written when anything is wrong.
  */
 export async function updateSettings(db: Db, actor: Actor, patch: Partial<Record<keyof ProgramSettings, unknown>>): Promise<ProgramSettings> {
-  return db.transaction(async (tx) => {
+  const updated = await db.transaction(async (tx) => {
     const [row] = await tx.select().from(programSettings).where(eq(programSettings.id, 1)).for("update");
     if (!row) throw new Error("program_settings row 1 is missing");
     const current = pick(row);
@@ -39,4 +40,6 @@ export async function updateSettings(db: Db, actor: Actor, patch: Partial<Record
     });
     return next;
   });
+  forgetTrackingSettings(db);
+  return updated;
 }

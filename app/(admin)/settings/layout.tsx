@@ -3,6 +3,7 @@ import { TabNav } from "@/components/ui/tab-nav";
 
 const TABS = [
   { href: "/settings", label: "Program" },
+  { href: "/settings/integration", label: "Integration" },
   { href: "/settings/api-keys", label: "API keys" },
   { href: "/settings/team", label: "Team" },
   { href: "/settings/activity", label: "Activity" },

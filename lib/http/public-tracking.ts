@@ -1,0 +1,52 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { getDb } from "@/db/client";
+import type { Db } from "@/db/types";
+import { RateLimitedError, TrackingDisabledError } from "@/lib/errors";
+import type { ProgramSettings } from "@/lib/schemas/settings";
+import { hashIp } from "@/lib/server/ip-hash";
+import { createRateLimiter } from "@/lib/server/rate-limit";
+import { getTrackingSettings } from "@/lib/services/tracking-settings";
+import { clientIp } from "./client-ip";
+import { errorResponse } from "./respond";
+
+// The public endpoints storefront pages call from the browser (click, config): open to any
+// origin, limited per IP, and off when tracking is off. No session or key lookups here:
+// these are the hot paths.
+
+export const CORS_HEADERS = {
+  "Access-Control-Allow-Origin": "*",
+  "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+  "Access-Control-Allow-Headers": "Content-Type",
+  "Access-Control-Max-Age": "86400",
+};
+
+// 60 clicks in a burst, then one a second, per address: far above what a person clicks.
+const clickLimiter = createRateLimiter({ capacity: 60, refillPerSecond: 1 });
+
+export function corsPreflight(): Response {
+  return new Response(null, { status: 204, headers: CORS_HEADERS });
+}
+
+export interface PublicContext {
+  request: Request;
+  db: Db;
+  settings: ProgramSettings;
+  ipHash: string | null;
+}
+
+export function publicTracking(handler: (ctx: PublicContext) => Promise<{ status: number; body: unknown }>, options: { rateLimit?: boolean } = {}) {
+  return async (request: Request): Promise<Response> => {
+    try {
+      const ipHash = hashIp(clientIp(request.headers));
+      if (options.rateLimit && !clickLimiter.take(ipHash ?? "unknown")) throw new RateLimitedError("Too many clicks from this address. Try again in a minute.", 60);
+      const db = await getDb();
+      const settings = await getTrackingSettings(db);
+      if (!settings.trackingEnabled) throw new TrackingDisabledError();
+      const { status, body } = await handler({ request, db, settings, ipHash });
+      return NextResponse.json(body, { status, headers: CORS_HEADERS });
+    } catch (error) {
+      return errorResponse(error, CORS_HEADERS);
+    }
+  };
+}
