@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, check, index, integer, json, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, check, index, integer, json, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { CLICK_DECLINE_REASONS, TRACKING_EVENT_KINDS, type ClickDeclineReason, type TrackingEventKind } from "@/lib/schemas/enums";
 import { createdAt, oneOf, timestampTz, uuidPk } from "./columns";
 import { links, partners } from "./partners";
