@@ -8,6 +8,8 @@ import { setupTestDatabase } from "@/lib/testing/test-database";
 import { authenticateApiKey } from "@/lib/services/api-keys";
 import { authenticateAdmin } from "@/lib/services/admin-users";
 import { getSettings } from "@/lib/services/settings";
+import { CLI } from "@/lib/services/actor";
+import { createPartner } from "@/lib/services/partners";
 import { runCli } from "./run";
 
 const t = setupTestDatabase();
@@ -61,6 +63,17 @@ describe("npm run cli", () => {
     const secret = out.at(-1)!;
     expect(secret).toMatch(/^sk_aff_\S{40,}$/);
     expect(await authenticateApiKey(t.db, secret)).toMatchObject({ name: "Storefront" });
+  });
+
+  test("partner dashboard-url prints the partner's private URL; an unknown email exits 1", async () => {
+    const partner = await createPartner(t.db, CLI, { name: "Dana Link", email: "dana@example.com" });
+    const { code, out } = await cli("partner", "dashboard-url", "--email", "DANA@example.com");
+    expect(code).toBe(0);
+    expect(out).toEqual([partner.dashboardUrl]);
+    expect(partner.dashboardUrl).toMatch(/\/p\/[A-Za-z0-9_-]{32}$/);
+    const missing = await cli("partner", "dashboard-url", "--email", "nobody@example.com");
+    expect(missing.code).toBe(1);
+    expect(missing.err[0]).toContain("No partner with the email");
   });
 
   test("settings set and get use stored units, and bad values change nothing", async () => {

@@ -1,11 +1,13 @@
 import { AppError, ConfigError } from "@/lib/errors";
 import { apiKeyCreate } from "./commands/api-key-create";
 import { dbMigrate } from "./commands/db-migrate";
+import { dbSeed } from "./commands/db-seed";
+import { partnerDashboardUrl } from "./commands/partner-dashboard-url";
 import { settingsGet, settingsSet } from "./commands/settings";
 import { userCreate } from "./commands/user-create";
 import { UsageError, type CliIo, type Command } from "./types";
 
-export const COMMANDS: Command[] = [userCreate, apiKeyCreate, settingsGet, settingsSet, dbMigrate];
+export const COMMANDS: Command[] = [userCreate, apiKeyCreate, partnerDashboardUrl, settingsGet, settingsSet, dbMigrate, dbSeed];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

@@ -1,0 +1,189 @@
+import { sql } from "drizzle-orm";
+import { beforeAll, describe, expect, test } from "vitest";
+import { queryRows } from "@/db/open";
+import { runCli } from "@/lib/cli/run";
+import { setupTestDatabase } from "@/lib/testing/test-database";
+import { getSettings } from "@/lib/services/settings";
+import { planLinks, planPartners } from "./partners";
+import { Rng } from "./random";
+import { planTraffic } from "./traffic";
+
+// Seeds a test database once through the CLI (60 days, so the 30-day hold splits the
+// commissions into approved and pending) and checks what a merchant would notice.
+
+const t = setupTestDatabase();
+const DAY = 86_400_000;
+const DAYS = 60;
+let output: string[] = [];
+let startedAt: Date;
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, {
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    openDb: async () => ({ db: t.db, kind: t.kind, close: async () => {} }),
+  });
+  return { code, out, err };
+}
+
+const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(t.db, query);
+
+async function tableCounts() {
+  const [row] = await rows<Record<string, number>>(
+    sql`select (select count(*) from partners)::int as partners, (select count(*) from clicks)::int as clicks,
+               (select count(*) from orders)::int as orders, (select count(*) from commissions)::int as commissions,
+               (select count(*) from audit_log)::int as audit`,
+  );
+  return row!;
+}
+
+beforeAll(async () => {
+  startedAt = new Date();
+  const result = await cli("db", "seed", "--days", String(DAYS));
+  expect(result.err).toEqual([]);
+  expect(result.code).toBe(0);
+  output = result.out;
+}, 180_000);
+
+describe("db seed", () => {
+  test("prints a short summary and sets up the program", async () => {
+    expect(output[0]).toMatch(/^Seeded "Northwind Outdoor Partners" \(seed 1, 60 days of traffic\) in [\d.]+ s:$/);
+    for (const label of ["Partners", "Clicks", "Orders", "Revenue", "Commissions"]) expect(output.join("\n")).toContain(label);
+    expect(output.length).toBeLessThanOrEqual(10);
+    const settings = await getSettings(t.db);
+    expect(settings).toMatchObject({ name: "Northwind Outdoor Partners", currency: "USD", cookieDays: 30, holdDays: 30, minPayout: 5000, defaultCommissionRate: 1000, actionCommissions: { signup: 200 } });
+  });
+
+  test("partners exist in every status, with example addresses, and only approved ones hold coupons", async () => {
+    const statuses = await rows<{ status: string; n: number }>(sql`select status, count(*)::int as n from partners group by 1`);
+    expect(Object.fromEntries(statuses.map((s) => [s.status, s.n]))).toEqual({ approved: 17, pending: 4, rejected: 2, suspended: 2 });
+    const emails = await rows<{ email: string }>(sql`select email from partners union all select email from customers where email is not null`);
+    for (const { email } of emails) expect(email).toMatch(/@([a-z0-9-]+\.)*(example\.com|[a-z0-9-]+\.example)$/);
+    const holders = await rows<{ status: string; code: string }>(sql`select p.status, c.code from coupon_codes c join partners p on p.id = c.partner_id`);
+    expect(holders.length).toBeGreaterThan(4);
+    for (const h of holders) {
+      expect(h.status).toBe("approved");
+      expect(h.code).toBe(h.code.toUpperCase());
+    }
+    const rates = await rows<{ t: string | null; n: number }>(sql`select commission_type as t, count(*)::int as n from partners where status = 'approved' group by 1`);
+    expect(rates.map((r) => r.t).sort()).toEqual(["fixed", "percentage", null].sort());
+  });
+
+  test("traffic has declined bots, duplicates and clicks of partners who are not approved", async () => {
+    const reasons = await rows<{ r: string | null; n: number }>(sql`select declined_reason as r, count(*)::int as n from clicks group by 1`);
+    const byReason = Object.fromEntries(reasons.map((r) => [r.r ?? "counted", r.n]));
+    expect(byReason.counted).toBeGreaterThan(1000);
+    expect(byReason.bot).toBeGreaterThan(0);
+    expect(byReason.duplicate).toBeGreaterThan(0);
+    expect(byReason.partner_not_approved).toBeGreaterThan(0);
+    const [range] = await rows<{ first: string; last: string }>(sql`select min(created_at) as first, max(created_at) as last from clicks`);
+    expect(new Date(range!.first).getTime()).toBeGreaterThanOrEqual(startedAt.getTime() - DAYS * DAY - 60_000);
+    expect(new Date(range!.last).getTime()).toBeLessThanOrEqual(Date.now());
+  });
+
+  test("orders carry a commission exactly when attributed, and amounts add up", async () => {
+    const orders = await rows<{ attribution: string; partner_id: string | null; commission: string | null; amount: number; refunded_amount: number; items: number; self_referral: boolean }>(
+      sql`select o.attribution, o.partner_id, c.id as commission, o.amount::int as amount, o.refunded_amount::int as refunded_amount, o.self_referral,
+                 (select coalesce(sum(i.amount), 0)::int from order_items i where i.order_id = o.id) as items
+            from orders o left join commissions c on c.order_id = o.id`,
+    );
+    expect(orders.length).toBeGreaterThan(80);
+    const rules = new Set(orders.map((o) => o.attribution));
+    for (const rule of ["click", "coupon", "lifetime", "none"]) expect(rules).toContain(rule);
+    for (const o of orders) {
+      expect(!!o.commission).toBe(o.attribution !== "none");
+      expect(!!o.partner_id).toBe(o.attribution !== "none");
+      expect(o.refunded_amount).toBeLessThanOrEqual(o.amount);
+      expect(o.items).toBe(o.amount);
+    }
+    expect(orders.filter((o) => o.self_referral).length).toBeGreaterThanOrEqual(1);
+    // Line items are catalog price × quantity.
+    const [mismatch] = await rows<{ n: number }>(sql`select count(*)::int as n from order_items i join products p on p.id = i.product_id where i.amount <> p.price * i.quantity`);
+    expect(mismatch!.n).toBe(0);
+  });
+
+  test("refunds and self-referrals void commissions; none is negative", async () => {
+    const voids = await rows<{ reason: string; n: number }>(sql`select void_reason as reason, count(*)::int as n from commissions where status = 'void' group by 1`);
+    const byReason = Object.fromEntries(voids.map((v) => [v.reason, v.n]));
+    expect(byReason.refunded).toBeGreaterThanOrEqual(1);
+    expect(byReason.self_referral).toBeGreaterThanOrEqual(1);
+    const [negative] = await rows<{ n: number }>(sql`select count(*)::int as n from commissions where amount < 0 or amount > original_amount`);
+    expect(negative!.n).toBe(0);
+    const [refunds] = await rows<{ n: number; partial: number }>(
+      sql`select count(*)::int as n, count(*) filter (where r.amount < o.amount)::int as partial from refunds r join orders o on o.id = r.order_id`,
+    );
+    expect(refunds!.n).toBeGreaterThan(2);
+    expect(refunds!.partial).toBeGreaterThan(0);
+  });
+
+  test("commissions older than the hold period are approved, newer ones pending", async () => {
+    const list = await rows<{ status: string; created_at: string; kind: string }>(sql`select status, created_at, kind from commissions`);
+    const holdEnd = Date.now() - 30 * DAY;
+    const old = list.filter((c) => c.status !== "void" && new Date(c.created_at).getTime() < startedAt.getTime() - 30 * DAY);
+    const recent = list.filter((c) => c.status !== "void" && new Date(c.created_at).getTime() > holdEnd);
+    expect(old.length).toBeGreaterThan(10);
+    expect(recent.length).toBeGreaterThan(10);
+    for (const c of old) expect(c.status).toBe("approved");
+    for (const c of recent) expect(c.status).toBe("pending");
+    expect(list.some((c) => c.kind === "lead")).toBe(true);
+  });
+
+  test("a second seed is refused with one line, exit 1, and changes nothing", async () => {
+    const before = await tableCounts();
+    const again = await cli("db", "seed", "--days", "1");
+    expect(again.code).toBe(1);
+    expect(again.err).toHaveLength(1);
+    expect(again.err[0]).toMatch(/^error: This database already has 25 partners/);
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  test("usage: --help, bad options", async () => {
+    const help = await cli("db", "seed", "--help");
+    expect(help.code).toBe(0);
+    expect(help.out.join("\n")).toContain("db seed [--seed N] [--days N]");
+    expect((await cli("--help")).out.join("\n")).toContain("db seed");
+    const bad = await cli("db", "seed", "--seed", "abc");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toHaveLength(1);
+    expect(bad.err[0]).toContain("--seed");
+  });
+});
+
+describe("the plan is deterministic", () => {
+  const plan = (seed: number) => {
+    const rng = new Rng(seed);
+    const partners = planPartners(rng);
+    const links = planLinks(rng, partners, "https://northwind.example");
+    const events = planTraffic(rng, { partners, links, storeUrl: "https://northwind.example", end: new Date("2025-06-30T12:00:00Z"), days: 90 });
+    return { partners, links, events };
+  };
+
+  test("the same seed gives the same partners and traffic; another seed does not", () => {
+    const a = plan(1);
+    const b = plan(1);
+    expect(b.partners.map((p) => p.name)).toEqual(a.partners.map((p) => p.name));
+    expect(b.partners.map((p) => p.referralCode)).toEqual(a.partners.map((p) => p.referralCode));
+    expect(JSON.stringify(b.events)).toEqual(JSON.stringify(a.events));
+    expect(plan(2).partners.map((p) => p.name)).not.toEqual(a.partners.map((p) => p.name));
+  });
+
+  test("the default volume stays in the demo's range and in time order", () => {
+    for (const seed of [1, 2, 3]) {
+      const { events } = plan(seed);
+      const clicks = events.filter((e) => e.kind === "click").length;
+      const sales = events.filter((e) => e.kind === "sale").length;
+      expect(clicks).toBeGreaterThanOrEqual(3000);
+      expect(clicks).toBeLessThanOrEqual(6000);
+      expect(sales).toBeGreaterThanOrEqual(150);
+      expect(sales).toBeLessThanOrEqual(400);
+      for (let i = 1; i < events.length; i++) expect(events[i]!.at.getTime()).toBeGreaterThanOrEqual(events[i - 1]!.at.getTime());
+    }
+  });
+
+  test("the same seed gives the same partner names in the database", async () => {
+    const names = await rows<{ name: string }>(sql`select name from partners`);
+    expect(names.map((n) => n.name).sort()).toEqual(plan(1).partners.map((p) => p.name).sort());
+  });
+});
