@@ -31,6 +31,8 @@ export default defineConfig({
   projects: [
     { name: "setup", testMatch: /admin\/first-admin\.setup\.ts/ },
     { name: "admin", testMatch: /admin\/.*\.spec\.ts/, dependencies: ["setup"], use: { storageState: "e2e/.auth/admin.json" } },
+    // a store on another origin wired up through /track.js and the tracking API
+    { name: "integration", testMatch: /integration\/.*\.spec\.ts/, dependencies: ["setup"], use: { storageState: "e2e/.auth/admin.json" } },
     { name: "ops", testMatch: /ops\/.*\.spec\.ts/ },
     // public/track.js against stub servers of its own (no app data needed)
     { name: "snippet", testMatch: /snippet\/.*\.spec\.ts/ },

@@ -22,7 +22,10 @@ const limiter = createRateLimiter({ capacity: 60, refillPerSecond: 1 });
 export function storeDestination(storeUrl: string, to: string | null): string {
   if (to && to.startsWith("/") && !to.startsWith("//") && !to.includes("\\")) {
     try {
-      return new URL(to, storeUrl).toString();
+      // The URL parser drops tabs and newlines, so "/\t/evil.example" reads as "//evil.example":
+      // only a result on the store's own origin is followed.
+      const url = new URL(to, storeUrl);
+      if (url.origin === new URL(storeUrl).origin) return url.toString();
     } catch {
       // fall through to the store's home
     }
@@ -70,7 +73,8 @@ export async function referralRedirect(
       sameSite: "lax",
       path: "/",
       maxAge: settings.cookieDays * 86_400,
-      secure: request.nextUrl.protocol === "https:",
+      // Behind a TLS-terminating proxy the request arrives as http; the proxy says https.
+      secure: request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https",
     });
     return response;
   } catch (error) {

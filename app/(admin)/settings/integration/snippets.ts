@@ -115,7 +115,7 @@ export function saleNode({ appUrl, currency }: SnippetContext): string {
       "visitorId and couponCode: what your checkout received in step 2 (may be empty).",
     ],
     `{
-    orderId: "${ORDER_ID}", // your order number: sending it again is safe
+    orderId: "${ORDER_ID}", // your order number: retrying the same request is safe
     amount: ${TOTAL}, // ${amountNote(TOTAL, currency)}: the order total
     currency: "${currency}",
     visitorId: visitorId || undefined, // from step 2; left out when the shopper has none
@@ -181,7 +181,7 @@ export function leadNode({ appUrl }: SnippetContext): string {
     customer: { id: "cus_42" }, // the same id you send with their orders
     visitorId: visitorId || undefined, // from step 2
   }`,
-    "// Recording the same event for the same customer again changes nothing.",
+    "// Recorded once per customer and event: retrying the same request is safe.",
   );
 }
 

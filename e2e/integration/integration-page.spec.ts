@@ -1,0 +1,25 @@
+import { expect, test } from "@playwright/test";
+import { createApiKeyInBrowser } from "../support/api-key";
+
+test("the Integration page shows the snippet, tests a key, and lists what the API received", async ({ page, request }) => {
+  const key = await createApiKeyInBrowser(page, "Integration check");
+  await page.goto("/settings/integration");
+  await expect(page.getByText('<script src="http://localhost:3200/track.js" async></script>').first()).toBeVisible();
+
+  await page.getByLabel("Secret key").fill("sk_aff_not-a-real-key-at-all-0000000000000");
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(page.getByTestId("connection-result")).toHaveText("That key is not valid or has been revoked.");
+  await page.getByLabel("Secret key").fill(key);
+  await page.getByRole("button", { name: "Test connection" }).click();
+  await expect(page.getByTestId("connection-result")).toContainText("Connected to");
+
+  // a store's bad request and a good one show up in the live list without a reload
+  const orderId = `int-page-${Date.now()}`;
+  const bad = await request.post("/api/track/sale", { headers: { Authorization: `Bearer ${key}` }, data: { orderId, amount: "49.99" } });
+  expect(bad.status()).toBe(422);
+  const good = await request.post("/api/track/sale", { headers: { Authorization: `Bearer ${key}` }, data: { orderId, amount: 4999 } });
+  expect(good.status()).toBe(201);
+  const rows = page.getByTestId("tracking-event");
+  await expect(rows.filter({ hasText: orderId }).first()).toContainText("not attributed", { timeout: 15_000 });
+  await expect(rows.filter({ hasText: "invalid_request" }).first()).toContainText("amount");
+});
