@@ -1,13 +1,15 @@
 import type { z } from "zod";
-import { InvalidError, MalformedError } from "@/lib/errors";
+import { InvalidError, MalformedError, type FieldIssue } from "@/lib/errors";
 import { toFieldIssues } from "@/lib/schemas/issues";
 
 export const MAX_BODY_BYTES = 256 * 1024;
+/** Deeper JSON than this is refused: nothing the API takes nests this far, and walking it could overflow the stack. */
+export const MAX_JSON_DEPTH = 64;
 
 /** Parses a JSON body: 400 when it is not JSON (or too large), 422 with details when values are wrong. */
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
   const text = await request.text();
-  if (text.length > MAX_BODY_BYTES) throw new MalformedError("The request body is too large.");
+  if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES) throw new MalformedError("The request body is too large.");
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -17,7 +19,29 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
   if (json === null || typeof json !== "object" || Array.isArray(json)) {
     throw new MalformedError("The request body must be a JSON object.");
   }
+  const issue = unstorable(json, [], 0);
+  if (issue) throw new InvalidError("Some fields are missing or invalid.", [issue]);
   return parseValues(json, schema);
+}
+
+// NUL and unpaired UTF-16 surrogates are valid in JSON strings but PostgreSQL cannot store
+// them (text or jsonb): without this check they fail deep in a query as a 500.
+const UNSTORABLE = /\u0000|\p{Surrogate}/u;
+
+/** The first string (or key) the database cannot store, or nesting beyond MAX_JSON_DEPTH. */
+function unstorable(value: unknown, path: string[], depth: number): FieldIssue | undefined {
+  const field = () => (path.length ? path.join(".") : "(body)");
+  if (typeof value === "string") {
+    return UNSTORABLE.test(value) ? { field: field(), message: "Text cannot contain NUL characters or unpaired surrogates." } : undefined;
+  }
+  if (value === null || typeof value !== "object") return undefined;
+  if (depth >= MAX_JSON_DEPTH) return { field: field(), message: `Nested too deeply (at most ${MAX_JSON_DEPTH} levels).` };
+  for (const [key, child] of Object.entries(value)) {
+    if (UNSTORABLE.test(key)) return { field: [...path, key.replace(/\u0000|\p{Surrogate}/gu, "\uFFFD")].join("."), message: "Names cannot contain NUL characters or unpaired surrogates." };
+    const issue = unstorable(child, [...path, key], depth + 1);
+    if (issue) return issue;
+  }
+  return undefined;
 }
 
 /** Validates already-decoded values (query strings, JSON) with 422 and field details on failure. */

@@ -39,7 +39,7 @@ export function publicTracking(handler: (ctx: PublicContext) => Promise<{ status
   return async (request: Request): Promise<Response> => {
     try {
       const ipHash = hashIp(clientIp(request.headers));
-      if (options.rateLimit && !clickLimiter.take(ipHash ?? "unknown")) throw new RateLimitedError("Too many clicks from this address. Try again in a minute.", 60);
+      if (options.rateLimit && !clickLimiter.take(ipHash ?? "unknown")) throw new RateLimitedError("Too many clicks from this address. Slow down and try again.", 1);
       const db = await getDb();
       const settings = await getTrackingSettings(db);
       if (!settings.trackingEnabled) throw new TrackingDisabledError();

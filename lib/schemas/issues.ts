@@ -3,10 +3,14 @@ import type { FieldIssue } from "@/lib/errors";
 
 /** zod issues as `[{field, message}]`, the `details` of a 422 and the form's field errors. */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.length ? issue.path.map(String).join(".") : "(body)",
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) => {
+    const at = issue.path.map(String);
+    // An unknown key is named as the field itself, e.g. "orderID", not its parent object.
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({ field: [...at, key].join("."), message: `Unknown field "${key}".` }));
+    }
+    return [{ field: at.length ? at.join(".") : "(body)", message: issue.message }];
+  });
 }
 
 /** First message per field, for forms. */

@@ -11,6 +11,7 @@ import { toFieldIssues } from "@/lib/schemas/issues";
 import { newLinkSchema } from "@/lib/schemas/partners";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
+import { lockRefNamespace, referralCodeExists } from "./ref-namespace";
 
 export interface LinkView {
   id: string;
@@ -42,10 +43,9 @@ export async function createLink(db: Db, actor: Actor, input: unknown, createdBy
       return await db.transaction(async (tx) => {
         const [partner] = await tx.select({ id: partners.id }).from(partners).where(eq(partners.id, l.partnerId));
         if (!partner) throw new InvalidError("No partner with this id.", [{ field: "partnerId", message: "No partner with this id." }], "unknown_partner");
-        // `ref` values name a referral code or a slug; a slug that equals a referral code
-        // could never be reached by ?ref=, so it is refused.
-        const [clash] = await tx.select({ id: partners.id }).from(partners).where(sql`lower(${partners.referralCode}) = ${slug.toLowerCase()}`);
-        if (clash) throw slugTaken();
+        // A slug equal to a referral code could never be reached by ?ref= (see ref-namespace.ts).
+        await lockRefNamespace(tx);
+        if (await referralCodeExists(tx, slug)) throw slugTaken();
         const [row] = await tx
           .insert(links)
           .values({ partnerId: l.partnerId, slug, destinationUrl: l.destinationUrl, commissionType: l.commissionType ?? null, commissionRate: l.commissionRate ?? null, createdBy })

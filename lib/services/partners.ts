@@ -11,6 +11,7 @@ import { newPartnerSchema } from "@/lib/schemas/partners";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { newDashboardToken, referralCodeFrom } from "./partner-tokens";
+import { lockRefNamespace, slugExists } from "./ref-namespace";
 
 export type PartnerRow = typeof partners.$inferSelect;
 
@@ -51,15 +52,19 @@ export function partnerView(row: PartnerRow, coupons: string[]): PartnerView {
   };
 }
 
+/** A referral code that a custom link already uses as its slug (see ref-namespace.ts). */
+class ReferralCodeTaken extends Error {}
+
+const referralCodeTaken = () =>
+  new ConflictError("This referral code is taken.", "referral_code_taken", [{ field: "referralCode", message: "This referral code is taken." }]);
+
 /** Turns a unique-index violation on partners or coupons into a 409 that names the field. */
 export function partnerConflict(error: unknown, coupons: string[] = []): never {
   const constraint = uniqueViolation(error);
   if (constraint === "partners_email_key") {
     throw new ConflictError("A partner with this email already exists.", "email_taken", [{ field: "email", message: "A partner with this email already exists." }]);
   }
-  if (constraint === "partners_referral_code_key") {
-    throw new ConflictError("This referral code is taken.", "referral_code_taken", [{ field: "referralCode", message: "This referral code is taken." }]);
-  }
+  if (constraint === "partners_referral_code_key") throw referralCodeTaken();
   if (constraint === "coupon_codes_code_key") {
     const detail = (error as { cause?: { detail?: string } }).cause?.detail ?? "";
     const code = coupons.find((c) => detail.toLowerCase().includes(`(${c.toLowerCase()})`));
@@ -81,6 +86,8 @@ export async function createPartner(db: Db, actor: Actor, input: unknown): Promi
     const referralCode = p.referralCode ?? referralCodeFrom(p.name);
     try {
       return await db.transaction(async (tx) => {
+        await lockRefNamespace(tx);
+        if (await slugExists(tx, referralCode)) throw new ReferralCodeTaken();
         const [row] = await tx
           .insert(partners)
           .values({
@@ -104,8 +111,10 @@ export async function createPartner(db: Db, actor: Actor, input: unknown): Promi
         return partnerView(row!, p.couponCodes);
       });
     } catch (error) {
-      const generatedCodeTaken = !p.referralCode && uniqueViolation(error) === "partners_referral_code_key";
+      const taken = error instanceof ReferralCodeTaken || uniqueViolation(error) === "partners_referral_code_key";
+      const generatedCodeTaken = !p.referralCode && taken;
       if (generatedCodeTaken && attempt < 5) continue;
+      if (error instanceof ReferralCodeTaken) throw referralCodeTaken();
       partnerConflict(error, p.couponCodes);
     }
   }
