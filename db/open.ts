@@ -8,6 +8,7 @@ import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { acquireFolderLock } from "./pglite-lock";
+import { alwaysPrepare } from "./prepared-client";
 import * as schema from "./schema";
 import type { Database, OpenDatabase } from "./types";
 
@@ -30,7 +31,7 @@ export async function openDatabase(options: OpenOptions): Promise<OpenDatabase> 
 
 async function openPostgres(url: string, options: OpenOptions): Promise<OpenDatabase> {
   const client = postgres(url, { max: options.poolSize ?? 10, onnotice: () => {}, connection: { application_name: "affiliates" } });
-  const db = drizzlePostgres({ client, schema });
+  const db = drizzlePostgres({ client: alwaysPrepare(client), schema });
   try {
     if (options.migrate !== false) {
       // Several app processes may start at once; an advisory lock, held on a connection of

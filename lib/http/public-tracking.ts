@@ -1,5 +1,4 @@
 import "server-only";
-import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import type { Db } from "@/db/types";
 import { RateLimitedError, TrackingDisabledError } from "@/lib/errors";
@@ -44,7 +43,7 @@ export function publicTracking(handler: (ctx: PublicContext) => Promise<{ status
       const settings = await getTrackingSettings(db);
       if (!settings.trackingEnabled) throw new TrackingDisabledError();
       const { status, body } = await handler({ request, db, settings, ipHash });
-      return NextResponse.json(body, { status, headers: CORS_HEADERS });
+      return Response.json(body, { status, headers: CORS_HEADERS });
     } catch (error) {
       return errorResponse(error, CORS_HEADERS);
     }

@@ -1,5 +1,4 @@
 import "server-only";
-import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import type { Db } from "@/db/types";
 import { AppError, TrackingDisabledError } from "@/lib/errors";
@@ -8,6 +7,7 @@ import type { ProgramSettings } from "@/lib/schemas/settings";
 import type { Actor } from "@/lib/services/actor";
 import { logTrackingEvent } from "@/lib/services/tracking-events";
 import { getTrackingSettings } from "@/lib/services/tracking-settings";
+import { afterResponse } from "./after-response";
 import { errorResponse } from "./respond";
 import { requireApiKey } from "./with-api-key";
 
@@ -33,12 +33,14 @@ export function trackingApi(kind: TrackingEventKind, handler: (ctx: { request: R
       const settings = await getTrackingSettings(db);
       if (!settings.trackingEnabled) throw new TrackingDisabledError();
       const result = await handler({ request, db, actor, settings });
-      await logTrackingEvent(db, { kind, status: result.status, outcome: result.outcome, reference: result.reference });
-      return NextResponse.json(result.body, { status: result.status });
+      const logged = db;
+      await afterResponse(() => logTrackingEvent(logged, { kind, status: result.status, outcome: result.outcome, reference: result.reference }));
+      return Response.json(result.body, { status: result.status });
     } catch (error) {
       if (db && error instanceof AppError) {
         const detail = error.details?.map((d) => `${d.field}: ${d.message}`).join("; ");
-        await logTrackingEvent(db, { kind, status: error.status, outcome: error.code, message: detail ? `${error.message} ${detail}` : error.message });
+        const logged = db;
+        await afterResponse(() => logTrackingEvent(logged, { kind, status: error.status, outcome: error.code, message: detail ? `${error.message} ${detail}` : error.message }));
       }
       return errorResponse(error);
     }

@@ -9,6 +9,7 @@ import { isUuid } from "@/lib/schemas/ids";
 import { toFieldIssues } from "@/lib/schemas/issues";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
+import { createTtlCache, type TtlCache } from "@/lib/server/ttl-cache";
 
 // Secret keys: 256 random bits behind a recognisable prefix. Only a SHA-256 of the secret
 // is stored: a fast hash is right here because the secret is random, not a password.
@@ -68,6 +69,7 @@ export async function revokeApiKey(db: Db, actor: Actor, id: string): Promise<vo
     if (!row) throw new NotFoundError("That key does not exist or is already revoked.");
     await recordAudit(tx, actor, "api_key.revoke", { type: "api_key", id }, row);
   });
+  identities.get(db)?.clear();
 }
 
 export interface ApiKeyIdentity {
@@ -80,13 +82,23 @@ export interface ApiKeyIdentity {
 const lastUsedWrites = new Map<string, number>();
 const LAST_USED_INTERVAL_MS = 60_000;
 
+// Every tracking request authenticates; which keys exist changes rarely. Identities are kept
+// for a few seconds: revoking here takes effect at once, in another process within KEY_TTL_MS.
+const KEY_TTL_MS = 5000;
+const identities = new WeakMap<object, TtlCache<ApiKeyIdentity | undefined>>();
+
 /** The active key with this secret, or undefined (missing, wrong or revoked). */
 export async function authenticateApiKey(db: Db, secret: string): Promise<ApiKeyIdentity | undefined> {
   if (!secret.startsWith(KEY_PREFIX) || secret.length > 200) return undefined;
-  const [row] = await db
-    .select({ id: apiKeys.id, name: apiKeys.name })
-    .from(apiKeys)
-    .where(and(eq(apiKeys.keyHash, hashApiKey(secret)), isNull(apiKeys.revokedAt)));
+  let cache = identities.get(db);
+  if (!cache) identities.set(db, (cache = createTtlCache({ ttlMs: KEY_TTL_MS, maxEntries: 1000 })));
+  const row = await cache.get(hashApiKey(secret), async () => {
+    const [found] = await db
+      .select({ id: apiKeys.id, name: apiKeys.name })
+      .from(apiKeys)
+      .where(and(eq(apiKeys.keyHash, hashApiKey(secret)), isNull(apiKeys.revokedAt)));
+    return found;
+  });
   if (!row) return undefined;
   const now = Date.now();
   if (now - (lastUsedWrites.get(row.id) ?? 0) > LAST_USED_INTERVAL_MS) {

@@ -12,6 +12,7 @@ import { newLinkSchema } from "@/lib/schemas/partners";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { lockRefNamespace, referralCodeExists } from "./ref-namespace";
+import { forgetRefs } from "./tracking/ref-cache";
 
 export interface LinkView {
   id: string;
@@ -40,7 +41,7 @@ export async function createLink(db: Db, actor: Actor, input: unknown, createdBy
   for (let attempt = 0; ; attempt++) {
     const slug = l.slug ?? generatedSlug();
     try {
-      return await db.transaction(async (tx) => {
+      const created = await db.transaction(async (tx) => {
         const [partner] = await tx.select({ id: partners.id }).from(partners).where(eq(partners.id, l.partnerId));
         if (!partner) throw new InvalidError("No partner with this id.", [{ field: "partnerId", message: "No partner with this id." }], "unknown_partner");
         // A slug equal to a referral code could never be reached by ?ref= (see ref-namespace.ts).
@@ -61,6 +62,8 @@ export async function createLink(db: Db, actor: Actor, input: unknown, createdBy
           commissionRate: row!.commissionRate,
         };
       });
+      forgetRefs(db);
+      return created;
     } catch (error) {
       if (uniqueViolation(error) === "links_slug_key") {
         if (!l.slug && attempt < 5) continue;

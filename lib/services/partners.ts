@@ -12,6 +12,7 @@ import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { newDashboardToken, referralCodeFrom } from "./partner-tokens";
 import { lockRefNamespace, slugExists } from "./ref-namespace";
+import { forgetRefs } from "./tracking/ref-cache";
 
 export type PartnerRow = typeof partners.$inferSelect;
 
@@ -85,7 +86,7 @@ export async function createPartner(db: Db, actor: Actor, input: unknown): Promi
   for (let attempt = 0; ; attempt++) {
     const referralCode = p.referralCode ?? referralCodeFrom(p.name);
     try {
-      return await db.transaction(async (tx) => {
+      const created = await db.transaction(async (tx) => {
         await lockRefNamespace(tx);
         if (await slugExists(tx, referralCode)) throw new ReferralCodeTaken();
         const [row] = await tx
@@ -110,6 +111,8 @@ export async function createPartner(db: Db, actor: Actor, input: unknown): Promi
         await recordAudit(tx, actor, "partner.create", { type: "partner", id: row!.id }, { email: row!.email, status: row!.status });
         return partnerView(row!, p.couponCodes);
       });
+      forgetRefs(db);
+      return created;
     } catch (error) {
       const taken = error instanceof ReferralCodeTaken || uniqueViolation(error) === "partners_referral_code_key";
       const generatedCodeTaken = !p.referralCode && taken;

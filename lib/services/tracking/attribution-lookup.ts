@@ -27,13 +27,19 @@ function toCandidate(r: ClickRow): ClickCandidate {
 }
 
 async function clicksWhere(db: Db, condition: ReturnType<typeof sql>, q: AttributionQuery): Promise<ClickCandidate[]> {
-  const order = q.settings.attributionModel === "first_click" ? sql`c.created_at asc, c.id asc` : sql`c.created_at desc, c.id desc`;
+  const order = q.settings.attributionModel === "first_click" ? sql`created_at asc, id asc` : sql`created_at desc, id desc`;
+  // The visitor's (or the IP + agent's) own clicks come first, whatever the statistics say:
+  // with stale statistics the planner once chose to walk every approved partner's clicks
+  // looking for the visitor (28 ms a sale); the materialised CTE rules that plan out.
   const rows = await queryRows<ClickRow>(
     db,
-    sql`select c.id, c.partner_id, c.link_id, c.created_at, p.status = 'approved' as approved
-          from clicks c join partners p on p.id = c.partner_id
-         where ${condition} and c.declined_reason is null and p.status = 'approved'
-           and c.created_at >= ${timestamptz(windowStart(q.now, q.settings.cookieDays))} and c.created_at <= ${timestamptz(q.now)}
+    sql`with own as materialized (
+          select c.id, c.partner_id, c.link_id, c.created_at from clicks c
+           where ${condition} and c.declined_reason is null
+             and c.created_at >= ${timestamptz(windowStart(q.now, q.settings.cookieDays))} and c.created_at <= ${timestamptz(q.now)}
+        )
+        select own.id, own.partner_id, own.link_id, own.created_at, true as approved
+          from own join partners p on p.id = own.partner_id and p.status = 'approved'
          order by ${order} limit 1`,
   );
   return rows.map(toCandidate);

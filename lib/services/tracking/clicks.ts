@@ -1,20 +1,15 @@
 import "server-only";
 import { isbot } from "isbot";
-import { sql } from "drizzle-orm";
-import { queryRows } from "@/db/open";
-import { timestamptz } from "@/db/sql-helpers";
-import type { Db } from "@/db/types";
 import { isVisitorId, newVisitorId } from "@/lib/domain/visitor-id";
 import type { ClickDeclineReason } from "@/lib/schemas/enums";
+import type { Db } from "@/db/types";
+import { writeClick } from "./click-writer";
 import type { ResolvedRef } from "./resolve-ref";
 
 // Records one click. Bots and clicks on partners who are not approved are kept as
 // declined; a repeat of the same visitor or the same hashed IP on the same link within an
-// hour is kept as a declined duplicate. Whether a click is a repeat is decided by the
-// database in the same statement that records it (click_dedupe), so concurrent repeats
-// cannot both count.
-
-export const REPEAT_WINDOW = "1 hour";
+// hour is kept as a declined duplicate, decided by the database (click_dedupe) in the
+// statement that stores the click, so concurrent repeats cannot both count.
 
 export interface ClickInput {
   target: ResolvedRef;
@@ -38,35 +33,37 @@ function clip(value: string | null | undefined, max: number): string | null {
   return value ? value.slice(0, max) : null;
 }
 
+// Browsers send a handful of distinct user agents; remembering the verdict spares running
+// isbot's large pattern on every click.
+const botVerdicts = new Map<string, boolean>();
+export function isBotAgent(userAgent: string | null): boolean {
+  if (!userAgent) return false;
+  let verdict = botVerdicts.get(userAgent);
+  if (verdict === undefined) {
+    verdict = isbot(userAgent);
+    if (botVerdicts.size >= 5000) botVerdicts.clear();
+    botVerdicts.set(userAgent, verdict);
+  }
+  return verdict;
+}
+
 export async function recordClick(db: Db, input: ClickInput): Promise<RecordedClick> {
   const { target } = input;
   const visitorId = isVisitorId(input.visitorId) ? input.visitorId : newVisitorId();
-  const now = input.now ?? new Date();
-  const declined: ClickDeclineReason | null = input.userAgent && isbot(input.userAgent) ? "bot" : target.partnerStatus !== "approved" ? "partner_not_approved" : null;
-
+  const declined: ClickDeclineReason | null = isBotAgent(input.userAgent) ? "bot" : target.partnerStatus !== "approved" ? "partner_not_approved" : null;
   const linkKey = `${target.partnerId}:${target.linkId ?? "r"}`;
   const keys = declined ? [] : [`v:${linkKey}:${visitorId}`, ...(input.ipHash ? [`i:${linkKey}:${input.ipHash}`] : [])];
-  const values = sql`${visitorId}, ${target.partnerId}::uuid, ${target.linkId}::uuid, ${input.ipHash}, ${clip(input.userAgent, 1000)}, ${clip(input.landingUrl, 2048)}, ${clip(input.referrer, 2048)}`;
-
-  const [row] = keys.length
-    ? await queryRows<{ id: number; declined_reason: ClickDeclineReason | null }>(
-        db,
-        sql`with fresh as (
-              insert into click_dedupe (key, last_seen_at)
-              values ${sql.join(keys.map((k) => sql`(${k}, ${timestamptz(now)})`), sql`, `)}
-              on conflict (key) do update set last_seen_at = excluded.last_seen_at
-                where click_dedupe.last_seen_at <= excluded.last_seen_at - interval '1 hour'
-              returning 1
-            )
-            insert into clicks (visitor_id, partner_id, link_id, ip_hash, user_agent, landing_url, referrer, declined_reason, created_at)
-            select ${values}, case when (select count(*) from fresh) < ${keys.length} then 'duplicate' end, ${timestamptz(now)}
-            returning id, declined_reason`,
-      )
-    : await queryRows<{ id: number; declined_reason: ClickDeclineReason | null }>(
-        db,
-        sql`insert into clicks (visitor_id, partner_id, link_id, ip_hash, user_agent, landing_url, referrer, declined_reason, created_at)
-            values (${values}, ${declined}, ${timestamptz(now)})
-            returning id, declined_reason`,
-      );
-  return { clickId: Number(row!.id), visitorId, partnerId: target.partnerId, linkId: target.linkId, declinedReason: row!.declined_reason };
+  const written = await writeClick(db, {
+    visitorId,
+    partnerId: target.partnerId,
+    linkId: target.linkId,
+    ipHash: input.ipHash,
+    userAgent: clip(input.userAgent, 1000),
+    landingUrl: clip(input.landingUrl, 2048),
+    referrer: clip(input.referrer, 2048),
+    declinedReason: declined,
+    at: input.now ?? new Date(),
+    keys,
+  });
+  return { clickId: written.id, visitorId, partnerId: target.partnerId, linkId: target.linkId, declinedReason: written.declinedReason };
 }

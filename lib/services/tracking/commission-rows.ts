@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { commissionEvents, commissions } from "@/db/schema";
+import { sql } from "drizzle-orm";
+import { timestamptz } from "@/db/sql-helpers";
 import type { Db } from "@/db/types";
 import type { Rate } from "@/lib/domain/rates";
 import type { CommissionKind, CommissionStatus, RateSource } from "@/lib/schemas/enums";
@@ -48,38 +49,21 @@ export function newCommissionId(): string {
   return randomUUID();
 }
 
-/** Writes a new commission and the first line of its history. */
+/** Writes a new commission and the first line of its history, in one statement. */
 export async function insertCommission(db: Db, actor: Actor, c: NewCommission): Promise<CommissionSummary> {
-  const { id } = c;
   const status = initialStatus(c);
-  await db.insert(commissions).values({
-    id,
-    partnerId: c.partnerId,
-    kind: c.kind,
-    orderId: c.orderId ?? null,
-    leadId: c.leadId ?? null,
-    amount: c.amount,
-    originalAmount: c.amount,
-    currency: c.currency,
-    status,
-    rateSource: c.rateSource,
-    rateType: c.rate?.type ?? null,
-    rate: c.rate?.value ?? null,
-    holdUntil: new Date(c.now.getTime() + c.holdDays * DAY_MS),
-    voidReason: c.voidReason,
-    createdAt: c.now,
-    updatedAt: c.now,
-  });
-  await db.insert(commissionEvents).values({
-    commissionId: id,
-    fromStatus: null,
-    toStatus: status,
-    fromAmount: null,
-    toAmount: c.amount,
-    reason: c.voidReason ? `earns nothing: ${c.voidReason.replace("_", "-")}` : status === "approved" ? "no hold period" : "recorded",
-    actorType: actor.type,
-    actorId: actor.id ?? null,
-    createdAt: c.now,
-  });
+  const reason = c.voidReason ? `earns nothing: ${c.voidReason.replace("_", "-")}` : status === "approved" ? "no hold period" : "recorded";
+  const holdUntil = new Date(c.now.getTime() + c.holdDays * DAY_MS);
+  await db.execute(sql`
+    with inserted as (
+      insert into commissions (id, partner_id, kind, order_id, lead_id, amount, original_amount, currency, status,
+                               rate_source, rate_type, rate, hold_until, void_reason, created_at, updated_at)
+      values (${c.id}::uuid, ${c.partnerId}::uuid, ${c.kind}, ${c.orderId ?? null}::uuid, ${c.leadId ?? null}::uuid,
+              ${c.amount}, ${c.amount}, ${c.currency}, ${status}, ${c.rateSource}, ${c.rate?.type ?? null}, ${c.rate?.value ?? null}::int,
+              ${timestamptz(holdUntil)}, ${c.voidReason}, ${timestamptz(c.now)}, ${timestamptz(c.now)})
+      returning id
+    )
+    insert into commission_events (commission_id, from_status, to_status, from_amount, to_amount, reason, actor_type, actor_id, created_at)
+    select id, null, ${status}, null, ${c.amount}, ${reason}, ${actor.type}, ${actor.id ?? null}, ${timestamptz(c.now)} from inserted`);
   return summarize(c);
 }

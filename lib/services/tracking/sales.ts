@@ -50,9 +50,8 @@ export async function recordSale(db: Db, body: SaleBody, options: SaleOptions): 
   }
   const hash = requestHash({ ...body, ...(options.partnerId ? { partnerId: options.partnerId } : {}) });
 
-  const [seen] = await db.select({ requestHash: orders.requestHash, response: orders.response }).from(orders).where(eq(orders.externalId, body.orderId));
-  if (seen) return replay<SaleResponse>(seen, hash, `Order ${body.orderId}`);
-
+  // No lookup first: a repeated orderId is rare, and the unique index on the insert below
+  // finds it anyway (then the transaction rolls back and the first answer is replayed).
   try {
     return await db.transaction(async (tx) => {
       const ipHash = hashIp(body.ip);

@@ -5,14 +5,14 @@ import { parseJsonBody } from "@/lib/http/parse-body";
 import { corsPreflight, publicTracking } from "@/lib/http/public-tracking";
 import { clickSchema } from "@/lib/schemas/tracking";
 import { recordClick } from "@/lib/services/tracking/clicks";
-import { resolveRef } from "@/lib/services/tracking/resolve-ref";
+import { cachedRef } from "@/lib/services/tracking/ref-cache";
 
 export const OPTIONS = corsPreflight;
 
 export const POST = publicTracking(
   async ({ request, db, settings, ipHash }) => {
     const body = await parseJsonBody(request, clickSchema);
-    const target = await resolveRef(db, body.ref);
+    const target = await cachedRef(db, body.ref);
     if (!target) throw new NotFoundError(`No partner or link with the ref "${body.ref}".`, "unknown_ref");
     const click = await recordClick(db, {
       target,
