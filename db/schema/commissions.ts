@@ -50,7 +50,7 @@ export const payouts = pgTable(
 /**
  * What a partner earned for one order or lead. `amount` is what is owed now; partial
  * refunds before payout lower it (never below zero), each change recorded in
- * commission_events. A commission is `paid` exactly when it belongs to a payout.
+ * commission_events. A commission in a payout is `paid`; one marked paid by hand has none.
  */
 export const commissions = pgTable(
   "commissions",
@@ -86,7 +86,9 @@ export const commissions = pgTable(
     check("commissions_status", oneOf(t.status, COMMISSION_STATUSES)),
     check("commissions_rate_source", oneOf(t.rateSource, RATE_SOURCES)),
     check("commissions_amount", sql`${t.amount} >= 0 and ${t.amount} <= ${t.originalAmount}`),
-    check("commissions_paid_has_payout", sql`(${t.status} = 'paid') = (${t.payoutId} is not null)`),
+    // In a payout means paid; a merchant may also mark a commission paid by hand (paid
+    // outside the app), so paid does not require a payout.
+    check("commissions_in_payout_is_paid", sql`${t.payoutId} is null or ${t.status} = 'paid'`),
     check(
       "commissions_source",
       sql`(${t.kind} = 'sale' and ${t.orderId} is not null and ${t.leadId} is null) or (${t.kind} = 'lead' and ${t.leadId} is not null and ${t.orderId} is null)`,

@@ -4,3 +4,4 @@ export * from "./catalog";
 export * from "./tracking";
 export * from "./orders";
 export * from "./commissions";
+export * from "./stats";

@@ -1,0 +1,2 @@
+ALTER TABLE "commissions" DROP CONSTRAINT "commissions_paid_has_payout";--> statement-breakpoint
+ALTER TABLE "commissions" ADD CONSTRAINT "commissions_in_payout_is_paid" CHECK ("commissions"."payout_id" is null or "commissions"."status" = 'paid');
