@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { refundEffect, type RefundInput } from "./refund";
 
-const unpaid = (originalAmount: number, amount = originalAmount) => ({ originalAmount, amount, status: "approved" as const });
+const unpaid = (originalAmount: number, amount = originalAmount) => ({ originalAmount, amount, status: "approved" as const, adjustments: 0 });
 
 describe("a refund before payout", () => {
   test("a full refund voids the commission", () => {
@@ -21,7 +21,7 @@ describe("a refund before payout", () => {
     });
   });
   test("a pending commission is reduced the same way", () => {
-    const effect = refundEffect({ orderAmount: 300, refundedBefore: 0, refundAmount: 100, commission: { originalAmount: 100, amount: 100, status: "pending" } });
+    const effect = refundEffect({ orderAmount: 300, refundedBefore: 0, refundAmount: 100, commission: { originalAmount: 100, amount: 100, status: "pending", adjustments: 0 } });
     expect(effect).toMatchObject({ kind: "reduce", newAmount: 67 });
   });
 });
@@ -52,22 +52,36 @@ describe("partial refunds that add up to the order reverse exactly 100 %", () =>
 
 describe("a refund after payout claws back", () => {
   test("the full commission when the whole order is refunded", () => {
-    expect(refundEffect({ orderAmount: 5000, refundedBefore: 0, refundAmount: 5000, commission: { originalAmount: 500, amount: 500, status: "paid" } })).toEqual({
+    expect(refundEffect({ orderAmount: 5000, refundedBefore: 0, refundAmount: 5000, commission: { originalAmount: 500, amount: 500, status: "paid", adjustments: 0 } })).toEqual({
       kind: "clawback",
       adjustment: -500,
     });
   });
   test("what is left after a partial refund before payout", () => {
     // 40 % refunded before payout (commission 1000 → 600 paid), then the rest
-    const effect = refundEffect({ orderAmount: 10_000, refundedBefore: 4000, refundAmount: 6000, commission: { originalAmount: 1000, amount: 600, status: "paid" } });
+    const effect = refundEffect({ orderAmount: 10_000, refundedBefore: 4000, refundAmount: 6000, commission: { originalAmount: 1000, amount: 600, status: "paid", adjustments: 0 } });
     expect(effect).toEqual({ kind: "clawback", adjustment: -600 });
+  });
+});
+
+describe("after a payout was voided once clawbacks had been made against it", () => {
+  // 1000 paid, 40 % refunded (−400 clawed back), the payout voided (1000 owed again, −400 stands)
+  const afterVoid = { originalAmount: 1000, amount: 1000, status: "approved" as const, adjustments: -400 };
+  test("refunding the rest leaves nothing owed: the commission takes only what is left", () => {
+    const effect = refundEffect({ orderAmount: 10_000, refundedBefore: 4000, refundAmount: 6000, commission: afterVoid });
+    expect(effect).toEqual({ kind: "reduce", reduction: 600, newAmount: 400, voided: false });
+    // accounted afterwards: 400 + (−400) = 0, what the rules give for a fully refunded order
+  });
+  test("a further partial refund moves it by exactly its share", () => {
+    const effect = refundEffect({ orderAmount: 10_000, refundedBefore: 4000, refundAmount: 1000, commission: afterVoid });
+    expect(effect).toEqual({ kind: "reduce", reduction: 100, newAmount: 900, voided: false }); // 900 − 400 = 500 = 1000 − 500
   });
 });
 
 describe("nothing to change", () => {
   test.each<[string, RefundInput]>([
     ["no commission (unattributed order)", { orderAmount: 100, refundedBefore: 0, refundAmount: 100, commission: null }],
-    ["a void commission", { orderAmount: 100, refundedBefore: 0, refundAmount: 50, commission: { originalAmount: 0, amount: 0, status: "void" } }],
+    ["a void commission", { orderAmount: 100, refundedBefore: 0, refundAmount: 50, commission: { originalAmount: 0, amount: 0, status: "void", adjustments: 0 } }],
   ])("%s", (_name, input) => {
     expect(refundEffect(input)).toEqual({ kind: "none" });
   });

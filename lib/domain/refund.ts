@@ -15,17 +15,32 @@ export interface RefundInput {
   orderAmount: number;
   refundedBefore: number;
   refundAmount: number;
-  commission: { originalAmount: number; amount: number; status: CommissionStatus } | null;
+  commission: {
+    originalAmount: number;
+    amount: number;
+    status: CommissionStatus;
+    /** Sum of the adjustments already made for this commission (clawbacks, ≤ 0). */
+    adjustments: number;
+  } | null;
 }
 
 export type RefundEffect =
-  /** Not paid yet: the commission shrinks, and is void once the order is fully refunded. */
+  /** Not paid yet: the commission takes the change; void once nothing is owed for a fully refunded order. */
   | { kind: "reduce"; reduction: number; newAmount: number; voided: boolean }
   /** Already paid: a negative adjustment for the next payout. */
   | { kind: "clawback"; adjustment: number }
   /** No commission, or a void one: nothing to change. */
   | { kind: "none" };
 
+/**
+ * After any sequence of refunds, payouts and voided payouts, what is accounted for a
+ * commission (its amount, plus its adjustments) must equal its original amount less the
+ * share reversed by everything refunded so far. A refund moves that account by the
+ * difference: an unpaid commission absorbs it in its amount; a paid one, whose amount is
+ * what the partner received, gets a negative adjustment instead. Deriving the change from
+ * the target rather than from the last step keeps it right even after a payout was voided
+ * once clawbacks had been made against it.
+ */
 export function refundEffect(input: RefundInput): RefundEffect {
   const { orderAmount, refundedBefore, refundAmount, commission } = input;
   if (refundAmount <= 0 || refundedBefore + refundAmount > orderAmount) {
@@ -33,10 +48,12 @@ export function refundEffect(input: RefundInput): RefundEffect {
   }
   if (!commission || commission.status === "void") return { kind: "none" };
   const refundedAfter = refundedBefore + refundAmount;
-  const reversed = reversedShare(commission.originalAmount, refundedAfter, orderAmount) - reversedShare(commission.originalAmount, refundedBefore, orderAmount);
+  const target = commission.originalAmount - reversedShare(commission.originalAmount, refundedAfter, orderAmount);
+  const accounted = commission.amount + commission.adjustments;
+  const change = target - accounted;
   if (commission.status === "paid") {
-    return reversed > 0 ? { kind: "clawback", adjustment: -reversed } : { kind: "none" };
+    return change < 0 ? { kind: "clawback", adjustment: change } : { kind: "none" };
   }
-  const newAmount = Math.max(0, commission.originalAmount - reversedShare(commission.originalAmount, refundedAfter, orderAmount));
-  return { kind: "reduce", reduction: commission.amount - newAmount, newAmount, voided: refundedAfter === orderAmount };
+  const newAmount = Math.max(0, commission.amount + change);
+  return { kind: "reduce", reduction: commission.amount - newAmount, newAmount, voided: refundedAfter === orderAmount && newAmount === 0 };
 }

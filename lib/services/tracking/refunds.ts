@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { adjustments, commissionEvents, commissions, orders, refunds } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { refundEffect } from "@/lib/domain/refund";
@@ -44,7 +44,17 @@ export async function recordRefund(db: Db, body: RefundBody, options: { actor: A
         throw new InvalidError(message, [{ field: "amount", message }], "refund_exceeds_order");
       }
       const [commission] = await tx.select().from(commissions).where(eq(commissions.orderId, order.id)).for("update");
-      const effect = refundEffect({ orderAmount: order.amount, refundedBefore: order.refundedAmount, refundAmount: amount, commission: commission ?? null });
+      // Clawbacks already made for this commission (refunds of one order are serialised by
+      // the order lock above, so the sum cannot change under us).
+      const [adjusted] = commission
+        ? await tx.select({ total: sql<string>`coalesce(sum(${adjustments.amount}), 0)` }).from(adjustments).where(eq(adjustments.commissionId, commission.id))
+        : [];
+      const effect = refundEffect({
+        orderAmount: order.amount,
+        refundedBefore: order.refundedAmount,
+        refundAmount: amount,
+        commission: commission ? { ...commission, adjustments: Number(adjusted?.total ?? 0) } : null,
+      });
 
       const refundRowId = randomUUID();
       const response: RefundResponse = {
@@ -85,7 +95,7 @@ export async function recordRefund(db: Db, body: RefundBody, options: { actor: A
           toStatus: status,
           fromAmount: commission.amount,
           toAmount: effect.newAmount,
-          reason: effect.voided ? `order fully refunded (refund of ${amount})` : `partial refund of ${amount}`,
+          reason: effect.voided ? `order fully refunded (refund of ${amount})` : `refund of ${amount}`,
           actorType: options.actor.type,
           actorId: options.actor.id ?? null,
           createdAt: now,
