@@ -52,9 +52,11 @@ export interface DataTableProps<T extends RowData> {
   bulkActions?: (selectedIds: string[], clear: () => void) => React.ReactNode;
   /** Accessible name of the table. */
   label: string;
+  /** `total` is a lower bound (a count that stopped at a cap): shown as "10,000+". */
+  totalCapped?: boolean;
 }
 
-export function DataTable<T extends RowData>({ columns, rows, total, state, getRowId, toolbar, emptyTitle = "Nothing here yet", emptyMessage, bulkActions, label }: DataTableProps<T>) {
+export function DataTable<T extends RowData>({ columns, rows, total, state, getRowId, toolbar, emptyTitle = "Nothing here yet", emptyMessage, bulkActions, label, totalCapped = false }: DataTableProps<T>) {
   const { setParams, pending } = useUrlParams();
   const sorting = useMemo<SortingState>(() => [{ id: state.sort, desc: state.dir === "desc" }], [state.sort, state.dir]);
   const pagination = useMemo(() => ({ pageIndex: state.page - 1, pageSize: state.size }), [state.page, state.size]);
@@ -192,7 +194,7 @@ export function DataTable<T extends RowData>({ columns, rows, total, state, getR
           </div>
         )}
       </div>
-      <Pagination page={state.page} size={state.size} total={total} shown={rows.length} />
+      <Pagination page={state.page} size={state.size} total={total} shown={rows.length} capped={totalCapped} />
     </div>
   );
 }

@@ -9,9 +9,12 @@ import { useUrlParams } from "./use-url-params";
 
 const fmt = new Intl.NumberFormat("en-US");
 
-export function Pagination({ page, size, total, shown }: { page: number; size: number; total: number; shown: number }) {
+export function Pagination({ page, size, total, shown, capped = false }: { page: number; size: number; total: number; shown: number; capped?: boolean }) {
   const { hrefWith, setParams } = useUrlParams();
   const pages = Math.max(1, Math.ceil(total / size));
+  // A capped total is a lower bound: there may be more pages while this one is full.
+  const more = capped ? "+" : "";
+  const lastPage = capped ? shown < size : page >= pages;
   const from = total === 0 ? 0 : (page - 1) * size + 1;
   const to = (page - 1) * size + shown;
   const link = (p: number, label: React.ReactNode, ariaLabel: string, disabled: boolean) =>
@@ -28,7 +31,7 @@ export function Pagination({ page, size, total, shown }: { page: number; size: n
   return (
     <div className="flex flex-wrap items-center justify-between gap-3 border-t border-zinc-200 px-3 py-2.5 text-sm text-zinc-600 sm:px-4">
       <p data-testid="pagination-summary" data-numeric>
-        {total === 0 ? "No results" : `${fmt.format(from)}–${fmt.format(to)} of ${fmt.format(total)}`}
+        {total === 0 ? "No results" : `${fmt.format(from)}–${fmt.format(to)} of ${fmt.format(total)}${more}`}
       </p>
       <div className="flex items-center gap-3">
         <label className="flex items-center gap-2 text-xs">
@@ -42,9 +45,10 @@ export function Pagination({ page, size, total, shown }: { page: number; size: n
         <nav aria-label="Pages" className="flex items-center gap-1">
           {link(page - 1, <ChevronLeft className="h-4 w-4" aria-hidden />, "Previous page", page <= 1)}
           <span className={cn("px-1 text-xs")} data-numeric>
-            Page {fmt.format(page)} of {fmt.format(pages)}
+            Page {fmt.format(page)} of {fmt.format(capped ? Math.max(pages, page) : pages)}
+            {more}
           </span>
-          {link(page + 1, <ChevronRight className="h-4 w-4" aria-hidden />, "Next page", page >= pages)}
+          {link(page + 1, <ChevronRight className="h-4 w-4" aria-hidden />, "Next page", lastPage)}
         </nav>
       </div>
     </div>

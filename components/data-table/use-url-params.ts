@@ -1,7 +1,28 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useTransition } from "react";
+import { useCallback, useEffect, useRef, useTransition } from "react";
+
+type Patch = Record<string, string | number | null | undefined>;
+
+/**
+ * The query last asked for whose navigation has not landed yet. Filters change faster than
+ * the server renders: without this, a second change made while the first is on its way would
+ * start from the old URL and silently undo the first. Module-wide because a page's toolbar,
+ * date filter and pagination each hold their own copy of the hook.
+ */
+let requested: { pathname: string; query: string; owner: symbol } | null = null;
+
+function withPatch(base: string, patch: Patch, keepPage: boolean): URLSearchParams {
+  const next = new URLSearchParams(base);
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null || value === undefined || value === "") next.delete(key);
+    else next.set(key, String(value));
+  }
+  // Anything but paging changes what the pages are: start again at the first.
+  if (!keepPage && !("page" in patch)) next.delete("page");
+  return next;
+}
 
 /**
  * The list's state lives in the URL (shareable, survives reload and back). Changing it
@@ -13,27 +34,29 @@ export function useUrlParams() {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const [pending, startTransition] = useTransition();
+  const owner = useRef<symbol>(Symbol("url-params"));
+
+  useEffect(() => {
+    // Landed (or superseded): the URL is the truth again.
+    if (!pending && requested?.owner === owner.current) requested = null;
+  }, [pending]);
 
   const hrefWith = useCallback(
-    (patch: Record<string, string | number | null | undefined>, { keepPage = false } = {}) => {
-      const next = new URLSearchParams(searchParams.toString());
-      for (const [key, value] of Object.entries(patch)) {
-        if (value === null || value === undefined || value === "") next.delete(key);
-        else next.set(key, String(value));
-      }
-      // Anything but paging changes what the pages are: start again at the first.
-      if (!keepPage && !("page" in patch)) next.delete("page");
-      const query = next.toString();
+    (patch: Patch, { keepPage = false } = {}) => {
+      const query = withPatch(searchParams.toString(), patch, keepPage).toString();
       return query ? `${pathname}?${query}` : pathname;
     },
     [pathname, searchParams],
   );
 
   const setParams = useCallback(
-    (patch: Record<string, string | number | null | undefined>, options?: { keepPage?: boolean }) => {
-      startTransition(() => router.replace(hrefWith(patch, options), { scroll: false }));
+    (patch: Patch, { keepPage = false }: { keepPage?: boolean } = {}) => {
+      const base = requested?.pathname === pathname ? requested.query : searchParams.toString();
+      const query = withPatch(base, patch, keepPage).toString();
+      requested = { pathname, query, owner: owner.current };
+      startTransition(() => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }));
     },
-    [hrefWith, router],
+    [pathname, router, searchParams],
   );
 
   return { searchParams, setParams, hrefWith, pending };

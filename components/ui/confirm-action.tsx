@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useId, useRef } from "react";
 import type { FormState } from "@/lib/schemas/form-state";
 import { Button } from "./button";
 import { FormMessage } from "./form-message";
@@ -32,6 +32,9 @@ export function ConfirmAction({
   children?: React.ReactNode;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // One id per instance: a list renders many of these with the same confirmLabel, and a
+  // label with spaces is not a valid id reference.
+  const titleId = useId();
   const { state, pending, onSubmit } = useFormAction(action);
   useEffect(() => {
     if (state.ok) dialog.current?.close();
@@ -44,14 +47,14 @@ export function ConfirmAction({
       </Button>
       <dialog
         ref={dialog}
-        aria-labelledby={`${confirmLabel}-title`}
+        aria-labelledby={titleId}
         className="m-auto w-full max-w-md rounded-xl p-0 shadow-xl backdrop:bg-zinc-900/40"
       >
         <form onSubmit={onSubmit} className="space-y-4 p-6">
           {Object.entries(fields).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}
-          <h2 id={`${confirmLabel}-title`} className="text-base font-semibold text-zinc-900">
+          <h2 id={titleId} className="text-base font-semibold text-zinc-900">
             {title}
           </h2>
           <div className="text-sm text-zinc-600">{description}</div>

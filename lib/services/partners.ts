@@ -1,13 +1,13 @@
 import "server-only";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { couponCodes, partners } from "@/db/schema";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { couponCodes, partnerSessions, partners } from "@/db/schema";
 import { uniqueViolation } from "@/db/errors";
 import type { Db } from "@/db/types";
 import { appUrl } from "@/lib/env";
-import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
+import { AppError, ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/schemas/ids";
 import { toFieldIssues } from "@/lib/schemas/issues";
-import { newPartnerSchema } from "@/lib/schemas/partners";
+import { newPartnerSchema, PARTNER_STATUS_ACTIONS, partnerFormSchema, statusActionsFor, type NewPartner, type PartnerStatusAction } from "@/lib/schemas/partners";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { newDashboardToken, referralCodeFrom } from "./partner-tokens";
@@ -75,20 +75,40 @@ export function partnerConflict(error: unknown, coupons: string[] = []): never {
   throw error;
 }
 
+/** Fields a new partner row takes, validated by one of the partner schemas. */
+type PartnerInsert = Omit<NewPartner, "referralCode" | "payoutDetails"> & {
+  referralCode?: string | null;
+  payoutDetails?: Record<string, string>;
+  notes?: string | null;
+};
+
+/** POST /api/v1/partners and the seed: the API's fields (SPEC.md §4). */
 export async function createPartner(db: Db, actor: Actor, input: unknown): Promise<PartnerView> {
   const parsed = newPartnerSchema.safeParse(input);
   if (!parsed.success) throw new InvalidError("Some partner fields are missing or invalid.", toFieldIssues(parsed.error));
-  const p = parsed.data;
+  return insertPartner(db, actor, parsed.data);
+}
+
+/** The admin console's "Add partner" form: payout details checked per method, notes. */
+export async function addPartner(db: Db, actor: Actor, input: unknown): Promise<PartnerView> {
+  const parsed = partnerFormSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidError("Some partner fields are missing or invalid.", toFieldIssues(parsed.error));
+  return insertPartner(db, actor, parsed.data);
+}
+
+async function insertPartner(db: Db, actor: Actor, p: PartnerInsert): Promise<PartnerView> {
+  if (p.couponCodes.length && p.status !== "approved") throw couponsNeedApproval();
   const { token, hash } = newDashboardToken();
   const now = new Date();
 
   // A generated referral code can collide (rarely); try a few tails before giving up.
   for (let attempt = 0; ; attempt++) {
-    const referralCode = p.referralCode ?? referralCodeFrom(p.name);
+    const referralCode = p.referralCode || referralCodeFrom(p.name);
     try {
       const created = await db.transaction(async (tx) => {
         await lockRefNamespace(tx);
         if (await slugExists(tx, referralCode)) throw new ReferralCodeTaken();
+        await assertCouponsFree(tx, p.couponCodes, null);
         const [row] = await tx
           .insert(partners)
           .values({
@@ -100,6 +120,7 @@ export async function createPartner(db: Db, actor: Actor, input: unknown): Promi
             commissionRate: p.commissionRate ?? null,
             payoutMethod: p.payoutMethod ?? null,
             payoutDetails: p.payoutDetails ?? {},
+            notes: p.notes ?? null,
             dashboardToken: token,
             dashboardTokenHash: hash,
             approvedAt: p.status === "approved" ? now : null,
@@ -118,8 +139,30 @@ export async function createPartner(db: Db, actor: Actor, input: unknown): Promi
       const generatedCodeTaken = !p.referralCode && taken;
       if (generatedCodeTaken && attempt < 5) continue;
       if (error instanceof ReferralCodeTaken) throw referralCodeTaken();
+      if (error instanceof AppError) throw error;
       partnerConflict(error, p.couponCodes);
     }
+  }
+}
+
+const couponsNeedApproval = () =>
+  new InvalidError("Coupons can only be given to approved partners.", [
+    { field: "couponCodes", message: "Only approved partners can hold coupon codes: approve the partner first." },
+  ], "coupon_needs_approved_partner");
+
+/** Names a coupon code another partner already holds (the unique index still decides races). */
+async function assertCouponsFree(tx: Db, codes: string[], partnerId: string | null): Promise<void> {
+  if (!codes.length) return;
+  const lowered = codes.map((c) => c.toLowerCase());
+  const [taken] = await tx
+    .select({ code: couponCodes.code })
+    .from(couponCodes)
+    .where(and(inArray(sql`lower(${couponCodes.code})`, lowered), partnerId ? ne(couponCodes.partnerId, partnerId) : undefined))
+    .limit(1);
+  if (taken) {
+    const code = codes.find((c) => c.toLowerCase() === taken.code.toLowerCase()) ?? taken.code;
+    const message = `The coupon code "${code}" is already in use.`;
+    throw new ConflictError(message, "coupon_taken", [{ field: "couponCodes", message }]);
   }
 }
 
@@ -150,4 +193,158 @@ export async function findApprovedPartner(db: Db, id: string): Promise<PartnerRo
   if (!isUuid(id)) return undefined;
   const [row] = await db.select().from(partners).where(and(eq(partners.id, id), eq(partners.status, "approved")));
   return row;
+}
+
+/** What the edit form shows: the stored partner without its secrets, and its coupons. */
+export interface PartnerRecord {
+  id: string;
+  name: string;
+  email: string;
+  status: PartnerRow["status"];
+  referralCode: string;
+  commissionType: PartnerRow["commissionType"];
+  commissionRate: number | null;
+  couponCodes: string[];
+  payoutMethod: PartnerRow["payoutMethod"];
+  payoutDetails: Record<string, string>;
+  notes: string | null;
+}
+
+export async function findPartnerRecord(db: Db, id: string): Promise<PartnerRecord | undefined> {
+  if (!isUuid(id)) return undefined;
+  const [row] = await db.select().from(partners).where(eq(partners.id, id));
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    status: row.status,
+    referralCode: row.referralCode,
+    commissionType: row.commissionType,
+    commissionRate: row.commissionRate,
+    couponCodes: (await couponsOf(db, [row.id])).get(row.id) ?? [],
+    payoutMethod: row.payoutMethod,
+    payoutDetails: row.payoutDetails,
+    notes: row.notes,
+  };
+}
+
+const unknownPartner = () => new NotFoundError("No partner with this id.", "unknown_partner");
+
+/**
+ * The edit form: every editable field at once. Coupons are diffed against what the partner
+ * holds; only approved partners may be given new ones (a suspended partner keeps its old
+ * coupons, which stop attributing). A new referral code must be free in the shared ref
+ * namespace. Nothing is written when anything is wrong.
+ */
+export async function updatePartner(db: Db, actor: Actor, id: string, input: unknown): Promise<PartnerView> {
+  const parsed = partnerFormSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidError("Some partner fields are missing or invalid.", toFieldIssues(parsed.error));
+  const p = parsed.data;
+  if (!p.referralCode) throw new InvalidError("Some partner fields are missing or invalid.", [{ field: "referralCode", message: "Enter a referral code." }]);
+  const referralCode = p.referralCode;
+  if (!isUuid(id)) throw unknownPartner();
+  const now = new Date();
+  try {
+    const updated = await db.transaction(async (tx) => {
+      const [current] = await tx.select().from(partners).where(eq(partners.id, id)).for("update");
+      if (!current) throw unknownPartner();
+      const held = await tx.select({ id: couponCodes.id, code: couponCodes.code }).from(couponCodes).where(eq(couponCodes.partnerId, id)).orderBy(asc(couponCodes.createdAt), asc(couponCodes.code));
+      const heldByKey = new Map(held.map((c) => [c.code.toLowerCase(), c]));
+      const wantedByKey = new Map(p.couponCodes.map((c) => [c.toLowerCase(), c]));
+      const added = p.couponCodes.filter((c) => !heldByKey.has(c.toLowerCase()));
+      const removed = held.filter((c) => !wantedByKey.has(c.code.toLowerCase()));
+      const recased = held.filter((c) => wantedByKey.has(c.code.toLowerCase()) && wantedByKey.get(c.code.toLowerCase()) !== c.code);
+      if (added.length && p.status !== "approved") throw couponsNeedApproval();
+      await assertCouponsFree(tx, added, id);
+      if (referralCode.toLowerCase() !== current.referralCode.toLowerCase()) {
+        await lockRefNamespace(tx);
+        if (await slugExists(tx, referralCode)) throw referralCodeTaken();
+      }
+
+      const next = {
+        name: p.name,
+        email: p.email,
+        status: p.status,
+        referralCode,
+        commissionType: p.commissionType ?? null,
+        commissionRate: p.commissionRate ?? null,
+        payoutMethod: p.payoutMethod,
+        payoutDetails: p.payoutDetails,
+        notes: p.notes,
+      };
+      const [row] = await tx
+        .update(partners)
+        .set({ ...next, approvedAt: p.status === "approved" ? (current.approvedAt ?? now) : current.approvedAt, updatedAt: now })
+        .where(eq(partners.id, id))
+        .returning();
+      if (removed.length) await tx.delete(couponCodes).where(inArray(couponCodes.id, removed.map((c) => c.id)));
+      for (const c of recased) await tx.update(couponCodes).set({ code: wantedByKey.get(c.code.toLowerCase())! }).where(eq(couponCodes.id, c.id));
+      if (added.length) await tx.insert(couponCodes).values(added.map((code) => ({ partnerId: id, code })));
+
+      const changes: Record<string, { from: unknown; to: unknown }> = {};
+      for (const key of ["name", "email", "status", "referralCode", "commissionType", "commissionRate", "payoutMethod", "notes"] as const) {
+        if (current[key] !== next[key]) changes[key] = { from: current[key], to: next[key] };
+      }
+      // Payout details are the partner's bank or PayPal data: the log says they changed, not what they are.
+      if (JSON.stringify(current.payoutDetails) !== JSON.stringify(next.payoutDetails)) changes.payoutDetails = { from: "(previous details)", to: "(new details)" };
+      const heldCodes = held.map((c) => c.code);
+      if (heldCodes.join(",") !== p.couponCodes.join(",")) changes.couponCodes = { from: heldCodes, to: p.couponCodes };
+      if (Object.keys(changes).length) await recordAudit(tx, actor, "partner.update", { type: "partner", id }, { changes });
+      return partnerView(row!, (await couponsOf(tx, [id])).get(id) ?? []);
+    });
+    forgetRefs(db);
+    return updated;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    partnerConflict(error, p.couponCodes);
+  }
+}
+
+/**
+ * Approve, reject, suspend or reinstate. Coupons stay with a rejected or suspended partner;
+ * attribution ignores partners that are not approved, so they simply stop earning.
+ */
+export async function changePartnerStatus(db: Db, actor: Actor, id: string, action: PartnerStatusAction): Promise<PartnerView> {
+  if (!isUuid(id)) throw unknownPartner();
+  const to = PARTNER_STATUS_ACTIONS[action];
+  const now = new Date();
+  const changed = await db.transaction(async (tx) => {
+    const [current] = await tx.select().from(partners).where(eq(partners.id, id)).for("update");
+    if (!current) throw unknownPartner();
+    if (!statusActionsFor(current.status).includes(action)) {
+      throw new ConflictError(`This partner is ${current.status}; it cannot be ${STATUS_VERBS[action]}.`, "invalid_status_change");
+    }
+    const [row] = await tx
+      .update(partners)
+      .set({ status: to, approvedAt: to === "approved" ? (current.approvedAt ?? now) : current.approvedAt, updatedAt: now })
+      .where(eq(partners.id, id))
+      .returning();
+    await recordAudit(tx, actor, `partner.${action}`, { type: "partner", id }, { email: current.email, from: current.status, to });
+    return partnerView(row!, (await couponsOf(tx, [id])).get(id) ?? []);
+  });
+  forgetRefs(db);
+  return changed;
+}
+
+const STATUS_VERBS: Record<PartnerStatusAction, string> = { approve: "approved", reject: "rejected", suspend: "suspended", reinstate: "reinstated" };
+
+/**
+ * "Reset password": a new dashboard token (the old /p/<token> URL stops working at once),
+ * no password (the partner sets one on the next visit), and no open portal sessions.
+ */
+export async function resetPartnerAccess(db: Db, actor: Actor, id: string): Promise<{ dashboardUrl: string }> {
+  if (!isUuid(id)) throw unknownPartner();
+  const { token, hash } = newDashboardToken();
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(partners)
+      .set({ dashboardToken: token, dashboardTokenHash: hash, passwordHash: null, passwordSetAt: null, updatedAt: new Date() })
+      .where(eq(partners.id, id))
+      .returning({ email: partners.email });
+    if (!row) throw unknownPartner();
+    await tx.delete(partnerSessions).where(eq(partnerSessions.partnerId, id));
+    await recordAudit(tx, actor, "partner.reset_password", { type: "partner", id }, { email: row.email });
+    return { dashboardUrl: dashboardUrl(token) };
+  });
 }
