@@ -1,10 +1,58 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/ui/coming-soon";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/admin";
+import { formatMoney } from "@/lib/domain/money";
+import { formatDate } from "@/lib/format/dates";
+import { customerListSpec } from "@/lib/schemas/customers";
+import { parseListParams, type SearchParams } from "@/lib/schemas/list-params";
+import { partnerOptions } from "@/lib/services/commission-list";
+import { listCustomers, type CustomerListRow } from "@/lib/services/customers";
+import { getSettings } from "@/lib/services/settings";
+import { CustomersTable, type CustomerRowView } from "./customers-table";
+
+// GET /customers: customers acquired through referrals, with their partner and what they
+// brought: orders, revenue net of refunds, commission. Search, partner filter (?partner=<id>),
+// sort by first order, orders or revenue; paged in SQL.
 
 export const metadata: Metadata = { title: "Customers" };
 
-export default async function Page() {
+function rowView(r: CustomerListRow, currency: string, timezone: string): CustomerRowView {
+  const title = r.name ?? r.email ?? r.externalId;
+  const parts = [r.name && r.email ? r.email : null, !r.externalId.startsWith("email:") && r.externalId !== title ? r.externalId : null];
+  const subtitle = parts.filter(Boolean).join(" · ") || null;
+  return {
+    id: r.id,
+    title,
+    subtitle,
+    externalId: r.externalId,
+    partnerId: r.partnerId,
+    partnerName: r.partnerName,
+    referredAt: r.referredAt ? formatDate(r.referredAt, timezone) : null,
+    firstOrderAt: r.firstOrderAt ? formatDate(r.firstOrderAt, timezone) : null,
+    orders: r.orders,
+    revenue: formatMoney(r.revenue, currency),
+    commission: formatMoney(r.commission, currency),
+  };
+}
+
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireAdminPage();
-  return <ComingSoon title="Customers" what="customers acquired through referrals" />;
+  const params = parseListParams(await searchParams, customerListSpec);
+  const db = await getDb();
+  const settings = await getSettings(db);
+  const { rows, total } = await listCustomers(db, params);
+  const partners = await partnerOptions(db, { include: params.filters.partner });
+
+  return (
+    <>
+      <PageHeader title="Customers" description="Customers your partners brought in. A referred customer stays with their partner for later orders when lifetime attribution is on." />
+      <CustomersTable
+        rows={rows.map((r) => rowView(r, settings.currency, settings.timezone))}
+        total={total}
+        state={{ q: params.q, sort: params.sort, dir: params.dir, page: params.page, size: params.size }}
+        filters={[{ name: "partner", label: "Partner", allLabel: "All partners", options: partners.map((p) => ({ value: p.id, label: `${p.name} (${p.email})` })) }]}
+      />
+    </>
+  );
 }

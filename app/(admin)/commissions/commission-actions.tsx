@@ -1,0 +1,158 @@
+"use client";
+
+import { useId, useRef, useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { FormMessage } from "@/components/ui/form-message";
+import { Textarea } from "@/components/ui/input";
+import { cn } from "@/components/ui/cn";
+import { ACTION_LABEL, availableActions, type CommissionAction } from "@/lib/domain/commission-status";
+import type { CommissionStatus } from "@/lib/schemas/enums";
+import type { FormState } from "@/lib/schemas/form-state";
+import { changeCommissionAction } from "./actions";
+
+/**
+ * The buttons for what can be done to one commission now: approve, void (asks why), mark as
+ * paid or unpaid. The status shown is sent along, so a commission someone else changed in
+ * the meantime is left alone and the merchant is told.
+ */
+export function CommissionActions({
+  id,
+  status,
+  inPayout,
+  label,
+  compact = false,
+}: {
+  id: string;
+  status: CommissionStatus;
+  inPayout: boolean;
+  /** What the commission is, for the void dialog's title ("order 1001"). */
+  label: string;
+  compact?: boolean;
+}) {
+  const [state, setState] = useState<FormState>({});
+  const [pending, startTransition] = useTransition();
+  const actions = availableActions({ status, inPayout });
+
+  function run(action: CommissionAction, reason?: string): Promise<FormState> {
+    const data = new FormData();
+    data.set("id", id);
+    data.set("action", action);
+    data.set("expected", status);
+    if (reason !== undefined) data.set("reason", reason);
+    return new Promise((resolve) => {
+      startTransition(async () => {
+        const result = await changeCommissionAction({}, data);
+        setState(result.ok && compact ? {} : result);
+        resolve(result);
+      });
+    });
+  }
+
+  if (!actions.length) {
+    if (compact) return null;
+    return (
+      <p className="text-sm text-zinc-500">
+        {inPayout
+          ? "Paid in a payout: nothing to change here. A refund now becomes a clawback on the partner's next payout."
+          : status === "void"
+            ? "Void commissions stay void."
+            : "Nothing to change."}
+      </p>
+    );
+  }
+
+  return (
+    <div className={cn("flex flex-col gap-2", compact ? "items-end" : "items-start")}>
+      <div className="flex flex-wrap gap-2">
+        {actions.map((action) =>
+          action === "void" ? (
+            <VoidButton key={action} label={label} compact={compact} disabled={pending} onVoid={(reason) => run("void", reason)} />
+          ) : (
+            <Button key={action} variant={action === "approve" ? "primary" : "secondary"} size="sm" disabled={pending} onClick={() => run(action)}>
+              {ACTION_LABEL[action]}
+            </Button>
+          ),
+        )}
+      </div>
+      {state.message && (!state.ok || !compact) && (
+        <div className={cn(compact && "max-w-xs text-left whitespace-normal")}>
+          <FormMessage state={state} testId="commission-action-message" />
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** "Void" opens a dialog asking for the reason, which is required and kept in the history. */
+function VoidButton({ label, compact, disabled, onVoid }: { label: string; compact: boolean; disabled: boolean; onVoid: (reason: string) => Promise<FormState> }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const reasonId = useId();
+  const [error, setError] = useState<string>();
+  const [result, setResult] = useState<FormState>({});
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const reason = String(new FormData(event.currentTarget).get("reason") ?? "").trim();
+    if (!reason) {
+      setError("Say why this commission is void (the partner sees it).");
+      return;
+    }
+    setError(undefined);
+    setBusy(true);
+    const outcome = await onVoid(reason);
+    setBusy(false);
+    if (outcome.ok) {
+      dialog.current?.close();
+      setResult({});
+    } else {
+      setError(outcome.fieldErrors?.reason);
+      setResult(outcome.fieldErrors?.reason ? {} : outcome);
+    }
+  }
+
+  return (
+    <>
+      <Button variant="secondary" size="sm" disabled={disabled} onClick={() => dialog.current?.showModal()} className={cn(!compact && "text-red-700")}>
+        Void
+      </Button>
+      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-full max-w-md rounded-xl p-0 text-left whitespace-normal shadow-xl backdrop:bg-zinc-900/40">
+        <form onSubmit={submit} className="space-y-4 p-6" noValidate>
+          <h2 id={titleId} className="text-base font-semibold text-zinc-900">
+            Void the commission for {label}?
+          </h2>
+          <p className="text-sm text-zinc-600">The partner will not be paid for it. Voiding cannot be undone; the reason is kept in the commission&apos;s history.</p>
+          <div className="space-y-1.5">
+            <label htmlFor={reasonId} className="block text-sm font-medium text-zinc-800">
+              Reason
+            </label>
+            <Textarea
+              id={reasonId}
+              name="reason"
+              rows={3}
+              maxLength={500}
+              placeholder="e.g. Order cancelled, test order, fraud"
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `${reasonId}-error` : undefined}
+            />
+            {error && (
+              <p id={`${reasonId}-error`} className="text-xs font-medium text-red-600" data-testid="error-reason">
+                {error}
+              </p>
+            )}
+          </div>
+          <FormMessage state={result} testId="void-message" />
+          <div className="flex justify-end gap-2 pt-2">
+            <Button variant="secondary" onClick={() => dialog.current?.close()}>
+              Cancel
+            </Button>
+            <Button type="submit" variant="danger" disabled={busy}>
+              {busy ? "Voiding…" : "Void commission"}
+            </Button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,38 @@
+import { ArrowLeft } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/ui/page-header";
+import { getDb } from "@/db/client";
+import { requireAdminPage } from "@/lib/auth/admin";
+import { formatRateOrDefault } from "@/lib/format/rates";
+import { partnerOptions } from "@/lib/services/commission-list";
+import { getSettings } from "@/lib/services/settings";
+import { ManualSaleForm } from "./manual-sale-form";
+
+// GET /commissions/new: a sale entered by hand for an approved partner (a phone order, a
+// sale the tracking missed). It is recorded exactly as the tracking API records one, with
+// attribution "manual", and earns by the same rules. ?partner=<id> picks the partner.
+
+export const metadata: Metadata = { title: "Record a sale" };
+
+export default async function NewSalePage({ searchParams }: { searchParams: Promise<{ partner?: string | string[] }> }) {
+  await requireAdminPage();
+  const db = await getDb();
+  const settings = await getSettings(db);
+  const partners = await partnerOptions(db, { approvedOnly: true, limit: 5000 });
+  const wanted = (await searchParams).partner;
+  const preselected = typeof wanted === "string" && partners.some((p) => p.id === wanted) ? wanted : undefined;
+
+  return (
+    <div className="space-y-6">
+      <Link href="/commissions" className="inline-flex items-center gap-1 text-sm text-zinc-500 hover:text-zinc-800">
+        <ArrowLeft className="h-4 w-4" aria-hidden /> Commissions
+      </Link>
+      <PageHeader
+        title="Record a sale"
+        description={`For a sale the tracking did not see, such as a phone order. The partner earns by the usual rules (custom product rates, the partner's rate, or the program's ${formatRateOrDefault(settings.defaultCommissionType, settings.defaultCommissionRate, settings.currency)}), and the commission waits out the hold period like any other.`}
+      />
+      <ManualSaleForm partners={partners.map((p) => ({ id: p.id, label: `${p.name} (${p.email})` }))} currency={settings.currency} preselected={preselected} />
+    </div>
+  );
+}
