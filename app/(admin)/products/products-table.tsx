@@ -1,0 +1,142 @@
+"use client";
+
+import { Package, Pencil, Plus } from "lucide-react";
+import { useMemo } from "react";
+import { columnHelper, DataTable } from "@/components/data-table/data-table";
+import { Toolbar } from "@/components/data-table/toolbar";
+import type { ListState } from "@/components/data-table/types";
+import { ConfirmAction } from "@/components/ui/confirm-action";
+import { DialogButton } from "@/components/ui/dialog-button";
+import { deleteProductAction } from "./actions";
+import { ProductForm, type EditableProduct } from "./product-form";
+
+/** One product as the server formats it. */
+export interface ProductTableRow extends EditableProduct {
+  priceText: string | null;
+  rateGroup: { name: string; rate: string; via: string | null } | null;
+}
+
+function columnsFor(currency: string) {
+  const h = columnHelper<ProductTableRow>();
+  return [
+    h.accessor("imageUrl", {
+      header: () => <span className="sr-only">Image</span>,
+      enableSorting: false,
+      cell: ({ row }) =>
+        row.original.imageUrl ? (
+          // A plain img: images live on the store's own CDN, any host; no optimisation proxy needed.
+          // eslint-disable-next-line @next/next/no-img-element
+          <img src={row.original.imageUrl} alt={row.original.name} loading="lazy" className="h-10 w-10 rounded object-cover ring-1 ring-zinc-200" />
+        ) : (
+          <div className="flex h-10 w-10 items-center justify-center rounded bg-zinc-100" aria-hidden>
+            <Package className="h-4 w-4 text-zinc-400" />
+          </div>
+        ),
+    }),
+    h.accessor("name", {
+      header: "Name",
+      cell: ({ row }) => (
+        <div className="max-w-64 min-w-40">
+          <p className="truncate font-medium text-zinc-900">{row.original.name}</p>
+          {row.original.url && (
+            <a href={row.original.url} target="_blank" rel="noreferrer" className="block truncate text-xs text-zinc-500 hover:text-brand-700">
+              {row.original.url.replace(/^https?:\/\//, "")}
+            </a>
+          )}
+        </div>
+      ),
+    }),
+    h.accessor("id", { header: "ID", cell: ({ row }) => <code className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700">{row.original.id}</code> }),
+    h.accessor("priceText", {
+      id: "price",
+      header: "Price",
+      meta: { align: "right" },
+      cell: ({ row }) => (row.original.priceText ? <span data-numeric>{row.original.priceText}</span> : <span className="text-zinc-400">—</span>),
+    }),
+    h.accessor("categories", {
+      header: "Categories",
+      enableSorting: false,
+      cell: ({ row }) =>
+        row.original.categories.length ? (
+          <div className="flex max-w-56 flex-wrap gap-1">
+            {row.original.categories.map((c) => (
+              <span key={c.id} className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700" title={c.id}>
+                {c.name}
+              </span>
+            ))}
+          </div>
+        ) : (
+          <span className="text-zinc-400">—</span>
+        ),
+    }),
+    h.accessor("rateGroup", {
+      header: "Rate group",
+      enableSorting: false,
+      cell: ({ row }) => {
+        const g = row.original.rateGroup;
+        if (!g) return <span className="text-zinc-400">Partner&apos;s rate</span>;
+        return (
+          <div>
+            <p className="text-zinc-900">
+              {g.name} <span className="font-medium text-brand-700">{g.rate}</span>
+            </p>
+            {g.via && <p className="text-xs text-zinc-500">via category {g.via}</p>}
+          </div>
+        );
+      },
+    }),
+    h.display({
+      id: "actions",
+      header: () => <span className="sr-only">Actions</span>,
+      enableSorting: false,
+      cell: ({ row }) => (
+        <div className="flex justify-end gap-2">
+          <DialogButton
+            label="Edit"
+            triggerLabel={`Edit ${row.original.name}`}
+            icon={<Pencil className="h-3.5 w-3.5" aria-hidden />}
+            variant="secondary"
+            size="sm"
+            title={`Edit “${row.original.name}”`}
+            wide
+          >
+            {(close) => <ProductForm product={row.original} currency={currency} onDone={close} />}
+          </DialogButton>
+          <ConfirmAction
+            action={deleteProductAction}
+            fields={{ id: row.original.id }}
+            trigger="Delete"
+            title={`Delete “${row.original.name}”?`}
+            description="It leaves the catalog and its rate group. Past orders and their commissions stay as they are; a later sync from the store adds it back."
+            confirmLabel="Delete product"
+          />
+        </div>
+      ),
+    }),
+  ];
+}
+
+export function ProductsTable({ rows, total, state, currency }: { rows: ProductTableRow[]; total: number; state: ListState; currency: string }) {
+  const columns = useMemo(() => columnsFor(currency), [currency]);
+  return (
+    <DataTable
+      label="Catalog"
+      columns={columns}
+      rows={rows}
+      total={total}
+      state={state}
+      getRowId={(row) => row.id}
+      toolbar={
+        <Toolbar q={state.q} searchPlaceholder="Name or id">
+          <div className="ml-auto">
+            <DialogButton label="Add product" icon={<Plus className="h-4 w-4" aria-hidden />} variant="secondary" size="sm" title="Add product" wide>
+              {(close) => <ProductForm currency={currency} onDone={close} />}
+            </DialogButton>
+          </div>
+        </Toolbar>
+      }
+      emptyTitle="No products yet"
+      emptyMessage="Sync your catalog with PUT /api/v1/products, or add products by hand."
+    />
+  );
+}
