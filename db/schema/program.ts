@@ -23,6 +23,8 @@ export const programSettings = pgTable(
     disableUpgradeReferrals: boolean("disable_upgrade_referrals").notNull().default(false),
     brandedCoupons: boolean("branded_coupons").notNull().default(false),
     blockSelfReferrals: boolean("block_self_referrals").notNull().default(true),
+    /** Whether the public /apply page takes applications (they arrive as `pending` partners). */
+    applicationsOpen: boolean("applications_open").notNull().default(false),
     /** event name → fixed amount in minor units, e.g. {"signup": 200} */
     actionCommissions: jsonb("action_commissions").$type<Record<string, number>>().notNull().default({}),
     updatedAt: updatedAt(),

@@ -1,0 +1,1 @@
+ALTER TABLE "program_settings" ADD COLUMN "applications_open" boolean DEFAULT false NOT NULL;
