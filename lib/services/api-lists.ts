@@ -1,12 +1,13 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
-import { commissions, orders, payouts } from "@/db/schema";
+import { and, eq, sql } from "drizzle-orm";
+import { commissions, orders, partners, payouts } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { afterCursor, newestFirst, page, type Cursor } from "@/lib/http/cursor";
-import type { CommissionStatus } from "@/lib/schemas/enums";
+import type { CommissionStatus, PartnerStatus } from "@/lib/schemas/enums";
 import { approveDueCommissions } from "./commissions-hold";
+import { couponsOf, partnerView } from "./partners";
 
-// The REST API's list reads (GET /api/v1/commissions, GET /api/v1/payouts).
+// The REST API's list reads (GET /api/v1/partners, /commissions, /payouts).
 
 export async function listCommissionsForApi(db: Db, q: { partnerId?: string; status?: CommissionStatus; limit: number; cursor?: Cursor }) {
   await approveDueCommissions(db);
@@ -55,4 +56,22 @@ export async function listPayoutsForApi(db: Db, q: { partnerId?: string; limit: 
     .limit(q.limit + 1);
   const { items, nextCursor } = page(rows, q.limit);
   return { items: items.map((p) => ({ ...p, createdAt: p.createdAt.toISOString() })), nextCursor };
+}
+
+export async function listPartnersForApi(db: Db, q: { status?: PartnerStatus; email?: string; limit: number; cursor?: Cursor }) {
+  const rows = await db
+    .select()
+    .from(partners)
+    .where(
+      and(
+        q.status ? eq(partners.status, q.status) : undefined,
+        q.email ? sql`lower(${partners.email}) = ${q.email.toLowerCase()}` : undefined,
+        afterCursor(partners.createdAt, partners.id, q.cursor),
+      ),
+    )
+    .orderBy(...newestFirst(partners.createdAt, partners.id))
+    .limit(q.limit + 1);
+  const { items, nextCursor } = page(rows, q.limit);
+  const coupons = await couponsOf(db, items.map((p) => p.id));
+  return { items: items.map((p) => partnerView(p, coupons.get(p.id) ?? [])), nextCursor };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { couponCodes, partnerSessions, partners } from "@/db/schema";
 import { uniqueViolation } from "@/db/errors";
@@ -238,18 +239,52 @@ const unknownPartner = () => new NotFoundError("No partner with this id.", "unkn
  * namespace. Nothing is written when anything is wrong.
  */
 export async function updatePartner(db: Db, actor: Actor, id: string, input: unknown): Promise<PartnerView> {
-  const parsed = partnerFormSchema.safeParse(input);
+  return savePartner(db, actor, id, () => input);
+}
+
+/** Fields PATCH /api/v1/partners/{id} may change; values are checked by the form schema. */
+const PATCHABLE = ["name", "email", "status", "referralCode", "commissionType", "commissionRate", "couponCodes", "payoutMethod", "payoutDetails", "notes"] as const;
+const partnerPatchSchema = z.object(Object.fromEntries(PATCHABLE.map((k) => [k, z.unknown()])) as Record<(typeof PATCHABLE)[number], z.ZodUnknown>).partial().strict();
+
+/**
+ * PATCH: the fields given change, the others keep their stored values. The stored values are
+ * read under the same row lock as the write, so a concurrent edit of another field is not undone.
+ */
+export async function patchPartner(db: Db, actor: Actor, id: string, input: unknown): Promise<PartnerView> {
+  const parsed = partnerPatchSchema.safeParse(input);
   if (!parsed.success) throw new InvalidError("Some partner fields are missing or invalid.", toFieldIssues(parsed.error));
-  const p = parsed.data;
-  if (!p.referralCode) throw new InvalidError("Some partner fields are missing or invalid.", [{ field: "referralCode", message: "Enter a referral code." }]);
-  const referralCode = p.referralCode;
+  const patch = Object.fromEntries(Object.entries(parsed.data).filter(([, v]) => v !== undefined));
+  return savePartner(db, actor, id, (current, coupons) => ({
+    name: current.name,
+    email: current.email,
+    status: current.status,
+    referralCode: current.referralCode,
+    commissionType: current.commissionType,
+    commissionRate: current.commissionRate,
+    couponCodes: coupons,
+    payoutMethod: current.payoutMethod,
+    payoutDetails: current.payoutDetails,
+    notes: current.notes,
+    ...patch,
+  }));
+}
+
+/** Parses what `inputFor` makes of the locked row against the partner form, then writes it. */
+async function savePartner(db: Db, actor: Actor, id: string, inputFor: (current: PartnerRow, coupons: string[]) => unknown): Promise<PartnerView> {
   if (!isUuid(id)) throw unknownPartner();
   const now = new Date();
+  let wantedCoupons: string[] = [];
   try {
     const updated = await db.transaction(async (tx) => {
       const [current] = await tx.select().from(partners).where(eq(partners.id, id)).for("update");
       if (!current) throw unknownPartner();
       const held = await tx.select({ id: couponCodes.id, code: couponCodes.code }).from(couponCodes).where(eq(couponCodes.partnerId, id)).orderBy(asc(couponCodes.createdAt), asc(couponCodes.code));
+      const parsed = partnerFormSchema.safeParse(inputFor(current, held.map((c) => c.code)));
+      if (!parsed.success) throw new InvalidError("Some partner fields are missing or invalid.", toFieldIssues(parsed.error));
+      const p = parsed.data;
+      if (!p.referralCode) throw new InvalidError("Some partner fields are missing or invalid.", [{ field: "referralCode", message: "Enter a referral code." }]);
+      const referralCode = p.referralCode;
+      wantedCoupons = p.couponCodes;
       const heldByKey = new Map(held.map((c) => [c.code.toLowerCase(), c]));
       const wantedByKey = new Map(p.couponCodes.map((c) => [c.toLowerCase(), c]));
       const added = p.couponCodes.filter((c) => !heldByKey.has(c.toLowerCase()));
@@ -297,7 +332,7 @@ export async function updatePartner(db: Db, actor: Actor, id: string, input: unk
     return updated;
   } catch (error) {
     if (error instanceof AppError) throw error;
-    partnerConflict(error, p.couponCodes);
+    partnerConflict(error, wantedCoupons);
   }
 }
 

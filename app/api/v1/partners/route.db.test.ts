@@ -4,10 +4,10 @@ import { partners } from "@/db/schema";
 import { appUrl } from "@/lib/env";
 import { hashDashboardToken } from "@/lib/services/partner-tokens";
 import { apiKey, link, partner, uid } from "@/lib/testing/fixtures";
-import { expectError, expectEveryBadKeyRefused, expectNothingWritten, postJson, readJson, rowCounts, uniqueIp, type Json } from "@/lib/testing/http";
+import { expectError, expectEveryBadKeyRefused, expectNothingWritten, getWith, postJson, readJson, rowCounts, uniqueIp, type Json } from "@/lib/testing/http";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { POST as postClick } from "../../track/click/route";
-import { POST } from "./route";
+import { GET, POST } from "./route";
 
 const t = setupTestDatabase();
 let key: string;
@@ -145,3 +145,28 @@ describe("POST /api/v1/partners refuses bad requests and writes nothing", () => 
   });
 });
 
+
+describe("GET /api/v1/partners", () => {
+  const list = (query = "") => getWith(GET, `/api/v1/partners${query}`, { key });
+
+  test("lists partners newest first as POST answered them, paged by cursor", async () => {
+    const made = [];
+    for (let i = 0; i < 3; i++) made.push(await readJson(await postPartner({ name: `Lister ${i}`, email: email(), status: "suspended" })));
+    const first = await readJson(await list("?status=suspended&limit=2"));
+    expect(first.items).toEqual([made[2], made[1]]);
+    const second = await readJson(await list(`?status=suspended&limit=2&cursor=${first.nextCursor}`));
+    expect(second).toEqual({ items: [made[0]], nextCursor: null });
+  });
+
+  test("finds a partner by email whatever its case", async () => {
+    const address = email();
+    const made = await readJson(await postPartner({ name: "Finder", email: address }));
+    expect((await readJson(await list(`?email=${encodeURIComponent(address.toUpperCase())}`))).items).toEqual([made]);
+  });
+
+  test("bad filters answer 422; a bad key 401", async () => {
+    await expectError(await list("?status=vip"), 422, "invalid_request", ["status"]);
+    await expectError(await list("?limit=1000"), 422, "invalid_request", ["limit"]);
+    await expectEveryBadKeyRefused(t.db, (headers) => getWith(GET, "/api/v1/partners", { headers }));
+  });
+});
