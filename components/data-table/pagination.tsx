@@ -34,9 +34,10 @@ export function Pagination({ page, size, total, shown, capped = false }: { page:
         {total === 0 ? "No results" : `${fmt.format(from)}–${fmt.format(to)} of ${fmt.format(total)}${more}`}
       </p>
       <div className="flex items-center gap-3">
-        <label className="flex items-center gap-2 text-xs">
+        <label className="flex items-center gap-2 text-xs whitespace-nowrap">
           Rows per page
-          <Select aria-label="Rows per page" value={size} onChange={(e) => setParams({ size: e.target.value })} className="h-8 w-20 py-1">
+          {/* "!": the primitive's own w-full and h-10 would otherwise win (cn does not merge) */}
+          <Select aria-label="Rows per page" value={size} onChange={(e) => setParams({ size: e.target.value })} className="h-8! w-20! py-1">
             {PAGE_SIZES.map((n) => (
               <option key={n}>{n}</option>
             ))}

@@ -63,7 +63,7 @@ export function CommissionActions({
 
   return (
     <div className={cn("flex flex-col gap-2", compact ? "items-end" : "items-start")}>
-      <div className="flex flex-wrap gap-2">
+      <div className={cn("flex gap-2", compact ? "flex-nowrap" : "flex-wrap")}>
         {actions.map((action) =>
           action === "void" ? (
             <VoidButton key={action} label={label} compact={compact} disabled={pending} onVoid={(reason) => run("void", reason)} />

@@ -1,7 +1,7 @@
+import { BUCKET_NAMES, ChartCard } from "@/components/charts/chart-card";
 import { ChartTable } from "@/components/charts/chart-table";
 import type { ValueFormat } from "@/components/charts/format";
 import { TimeSeriesChart, type ChartPoint, type ChartSeries } from "@/components/charts/time-series-chart";
-import { Card } from "@/components/ui/card";
 import { bucketLabel, type Period } from "@/lib/domain/date-range";
 import type { SeriesPoint } from "@/lib/services/overview/get-overview";
 
@@ -13,23 +13,6 @@ const TRAFFIC_SERIES: ChartSeries[] = [
   { key: "clicks", name: "Clicks", kind: "bar", color: "#a5b4fc" },
   { key: "conversions", name: "Conversions", kind: "line", color: "#d97706", axis: "right" },
 ];
-const BUCKET_NAMES = { day: "Day", week: "Week", month: "Month" } as const;
-
-function ChartCard({ id, title, description, children }: { id: string; title: string; description: string; children: React.ReactNode }) {
-  return (
-    <Card className="min-w-0 p-5 sm:p-6">
-      <figure aria-labelledby={`${id}-title`} data-testid={id}>
-        <figcaption className="mb-4">
-          <h2 id={`${id}-title`} className="text-base font-semibold text-zinc-900">
-            {title}
-          </h2>
-          <p className="mt-1 text-sm text-zinc-500">{description}</p>
-        </figcaption>
-        {children}
-      </figure>
-    </Card>
-  );
-}
 
 /** Revenue and commissions; clicks and conversions; per bucket of the period. */
 export function OverviewCharts({ series, period, currency }: { series: SeriesPoint[]; period: Period; currency: string }) {

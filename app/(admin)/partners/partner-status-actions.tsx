@@ -45,7 +45,7 @@ function couponNote(count: number): string {
 /** The status changes that fit the partner's status; reject and suspend ask first. */
 export function PartnerStatusActions({ partner, size = "sm" }: { partner: Subject; size?: "sm" | "md" }) {
   return (
-    <div className="flex flex-wrap items-center gap-2">
+    <div className="flex items-center gap-2 whitespace-nowrap">
       {statusActionsFor(partner.status).map((action) =>
         action === "approve" || action === "reinstate" ? (
           <DirectAction key={action} partner={partner} action={action} size={size} />

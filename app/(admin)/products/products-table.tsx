@@ -1,9 +1,10 @@
 "use client";
 
-import { Package, Pencil, Plus } from "lucide-react";
+import { Pencil, Plus } from "lucide-react";
 import { useMemo } from "react";
 import { columnHelper, DataTable } from "@/components/data-table/data-table";
 import { Toolbar } from "@/components/data-table/toolbar";
+import { ProductThumb } from "@/components/ui/product-thumb";
 import type { ListState } from "@/components/data-table/types";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { DialogButton } from "@/components/ui/dialog-button";
@@ -22,16 +23,7 @@ function columnsFor(currency: string) {
     h.accessor("imageUrl", {
       header: () => <span className="sr-only">Image</span>,
       enableSorting: false,
-      cell: ({ row }) =>
-        row.original.imageUrl ? (
-          // A plain img: images live on the store's own CDN, any host; no optimisation proxy needed.
-          // eslint-disable-next-line @next/next/no-img-element
-          <img src={row.original.imageUrl} alt={row.original.name} loading="lazy" className="h-10 w-10 rounded object-cover ring-1 ring-zinc-200" />
-        ) : (
-          <div className="flex h-10 w-10 items-center justify-center rounded bg-zinc-100" aria-hidden>
-            <Package className="h-4 w-4 text-zinc-400" />
-          </div>
-        ),
+      cell: ({ row }) => <ProductThumb src={row.original.imageUrl} />,
     }),
     h.accessor("name", {
       header: "Name",
