@@ -1,0 +1,88 @@
+"use client";
+
+import Link from "next/link";
+import { columnHelper, DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { Toolbar } from "@/components/data-table/toolbar";
+import type { FilterDef, ListState } from "@/components/data-table/types";
+import { cn } from "@/components/ui/cn";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { DateRangeFilter } from "../../commissions/date-range-filter";
+import type { PayoutRowView } from "../payout-row";
+
+const col = columnHelper<PayoutRowView>();
+
+const columns: DataTableColumn<PayoutRowView>[] = [
+  col.accessor("createdAt", {
+    id: "date",
+    header: "Date",
+    cell: ({ row }) => (
+      <Link href={`/payouts/${row.original.id}`} className="font-medium text-brand-700 hover:underline" data-testid="payout-link" data-numeric>
+        {row.original.date}
+      </Link>
+    ),
+  }),
+  col.accessor("partnerName", {
+    header: "Partner",
+    enableSorting: false,
+    cell: ({ row }) => (
+      <Link href={`/partners/${row.original.partnerId}`} className="font-medium text-zinc-900 hover:text-brand-700 hover:underline">
+        {row.original.partnerName}
+      </Link>
+    ),
+  }),
+  col.accessor("amount", {
+    id: "amount",
+    header: "Amount",
+    meta: { align: "right" },
+    cell: ({ row }) => (
+      <span className={cn("font-medium text-zinc-900", row.original.status === "void" && "text-zinc-400 line-through")} data-numeric>
+        {row.original.amount}
+      </span>
+    ),
+  }),
+  col.accessor("method", { header: "Method", enableSorting: false }),
+  col.accessor("transactionId", {
+    header: "Transaction id",
+    enableSorting: false,
+    cell: ({ getValue }) => (
+      <span className="block max-w-48 truncate font-mono text-xs" title={getValue() ?? undefined}>
+        {getValue() ?? "—"}
+      </span>
+    ),
+  }),
+  col.accessor("recordedBy", { header: "Recorded by", enableSorting: false }),
+  col.accessor("status", {
+    header: "Status",
+    enableSorting: false,
+    cell: ({ row }) => (
+      <div className="flex flex-col items-start gap-0.5">
+        <StatusBadge status={row.original.status} />
+        {row.original.voidReason && (
+          <span className="max-w-48 truncate text-xs text-zinc-500" title={row.original.voidReason}>
+            {row.original.voidReason}
+          </span>
+        )}
+      </div>
+    ),
+  }),
+];
+
+export function HistoryTable({ rows, total, state, filters, from, to, timezone }: { rows: PayoutRowView[]; total: number; state: ListState; filters: FilterDef[]; from?: string; to?: string; timezone: string }) {
+  return (
+    <DataTable
+      label="Payout history"
+      columns={columns}
+      rows={rows}
+      total={total}
+      state={state}
+      getRowId={(r) => r.id}
+      emptyTitle="No payouts match"
+      emptyMessage="Payouts you record on the Due tab (or through the API) appear here. Change the filters to see more."
+      toolbar={
+        <Toolbar q={state.q} searchPlaceholder="Search partner or transaction id" filters={filters} exportHref="/api/admin/payouts/history">
+          <DateRangeFilter from={from} to={to} timezone={timezone} />
+        </Toolbar>
+      }
+    />
+  );
+}
