@@ -6,6 +6,16 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs"],
   poweredByHeader: false,
   reactStrictMode: true,
+  // The partner portal's URL holds its secret token: it must not leave in a Referer header
+  // (outbound links, images) nor land in the dev server's request log.
+  logging: { incomingRequests: { ignore: [/^\/p\//] } },
+  async headers() {
+    const noReferrer = [{ key: "Referrer-Policy", value: "no-referrer" }];
+    return [
+      { source: "/p/:path*", headers: noReferrer },
+      { source: "/apply", headers: noReferrer },
+    ];
+  },
 };
 
 export default nextConfig;

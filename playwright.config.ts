@@ -33,6 +33,8 @@ export default defineConfig({
     { name: "admin", testMatch: /admin\/.*\.spec\.ts/, dependencies: ["setup"], use: { storageState: "e2e/.auth/admin.json" } },
     // a store on another origin wired up through /track.js and the tracking API
     { name: "integration", testMatch: /integration\/.*\.spec\.ts/, dependencies: ["setup"], use: { storageState: "e2e/.auth/admin.json" } },
+    // the partner portal; suites sign in as their own partners (admin state only where they need it)
+    { name: "portal", testMatch: /portal\/.*\.spec\.ts/, dependencies: ["setup"] },
     { name: "ops", testMatch: /ops\/.*\.spec\.ts/ },
     // public/track.js against stub servers of its own (no app data needed)
     { name: "snippet", testMatch: /snippet\/.*\.spec\.ts/ },

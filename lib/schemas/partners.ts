@@ -101,7 +101,7 @@ export function formatIban(value: string): string {
 
 const requiredText = (message: string, max = 200) => z.string({ error: message }).trim().min(1, { error: message }).max(max, { error: `At most ${max} characters.` });
 
-const payoutDetailSchemas = {
+export const payoutDetailSchemas = {
   paypal: z.object({
     email: z
       .string({ error: "Enter the PayPal email address." })

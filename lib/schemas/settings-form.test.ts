@@ -8,6 +8,7 @@ function form(overrides: Record<string, string | string[]> = {}): FormData {
     timezone: "Europe/Berlin",
     storeUrl: "https://shop.example.com",
     trackingEnabled: "on",
+    applicationsOpen: "on",
     cookieDays: "60",
     attributionModel: "first_click",
     lifetimeAttribution: "on",
@@ -39,6 +40,7 @@ describe("parseSettingsForm", () => {
         disableUpgradeReferrals: false, // unchecked boxes are absent from the form
         brandedCoupons: false,
         blockSelfReferrals: false,
+        applicationsOpen: true,
         cookieDays: 60,
         holdDays: 14,
         attributionModel: "first_click",

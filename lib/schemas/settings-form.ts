@@ -11,7 +11,7 @@ export type SettingsFormResult =
   | { ok: true; patch: Partial<Record<keyof ProgramSettings, unknown>> }
   | { ok: false; errors: Record<string, string> };
 
-const BOOLEAN_FIELDS = ["trackingEnabled", "lifetimeAttribution", "disableUpgradeReferrals", "brandedCoupons", "blockSelfReferrals"] as const;
+const BOOLEAN_FIELDS = ["trackingEnabled", "lifetimeAttribution", "disableUpgradeReferrals", "brandedCoupons", "blockSelfReferrals", "applicationsOpen"] as const;
 
 function wholeNumber(text: string): number | null {
   return /^\s*\d{1,9}\s*$/.test(text) ? Number(text) : null;

@@ -32,6 +32,8 @@ export const programSettingsSchema = z
     disableUpgradeReferrals: z.boolean(),
     brandedCoupons: z.boolean(),
     blockSelfReferrals: z.boolean(),
+    /** Whether the public /apply page takes applications (as `pending` partners). */
+    applicationsOpen: z.boolean(),
     actionCommissions: z.record(eventNameSchema, z.int().min(0, { error: "Cannot be negative." }).max(1_000_000_000)),
   })
   .refine((s) => s.defaultCommissionType !== "percentage" || s.defaultCommissionRate <= 10_000, {

@@ -22,6 +22,7 @@ describe("program settings", () => {
       defaultCommissionRate: 1000,
       holdDays: 30,
       blockSelfReferrals: true,
+      applicationsOpen: false,
       actionCommissions: {},
     });
   });
@@ -60,5 +61,14 @@ describe("program settings", () => {
     expect((await getSettings(t.db)).defaultCommissionRate).toBe(50_000);
     // switching back to percentage while the rate is still 50,000 is refused as a whole
     await expect(updateSettings(t.db, admin, { defaultCommissionType: "percentage" })).rejects.toBeInstanceOf(InvalidError);
+  });
+
+  test("the public application page is off until switched on, and the switch is audited", async () => {
+    expect((await getSettings(t.db)).applicationsOpen).toBe(false);
+    await updateSettings(t.db, admin, { applicationsOpen: true });
+    expect((await getSettings(t.db)).applicationsOpen).toBe(true);
+    const [entry] = await t.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+    expect(entry!.details).toMatchObject({ changes: { applicationsOpen: { from: false, to: true } } });
+    await expect(updateSettings(t.db, admin, { applicationsOpen: "yes" })).rejects.toBeInstanceOf(InvalidError);
   });
 });

@@ -65,6 +65,14 @@ export function SettingsForm({ settings, currencies, timeZones }: { settings: Pr
             )}
           </Field>
         </div>
+        <div className="mt-5 border-t border-zinc-100 pt-4">
+          <SwitchField
+            id="applicationsOpen"
+            label="Accept applications at /apply"
+            description="Anyone can apply on the public /apply page; applicants join as pending partners for you to approve."
+            defaultChecked={settings.applicationsOpen}
+          />
+        </div>
       </Section>
 
       <Section title="Tracking" description="How clicks turn into referred sales.">

@@ -13,7 +13,7 @@ import { bucketThresholds, type Period } from "@/lib/domain/date-range";
 type Bounds = Pick<Period, "start" | "end" | "previousStart" | "bucket" | "timeZone">;
 
 /** An array of instants as one parameter (postgres.js does not serialise Date objects in raw SQL). */
-function timestamptzArray(dates: Date[]): SQL {
+export function timestamptzArray(dates: Date[]): SQL {
   return sql`${`{${dates.map((d) => d.toISOString()).join(",")}}`}::timestamptz[]`;
 }
 

@@ -1,0 +1,86 @@
+import Form from "next/form";
+import { Pager } from "@/components/portal/pager";
+import { SimpleTable, td, th } from "@/components/portal/simple-table";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { formatMoney } from "@/lib/domain/money";
+import { formatRate } from "@/lib/format/rates";
+import type { RateSource } from "@/lib/schemas/enums";
+import type { PortalProductRow } from "@/lib/services/portal/catalog";
+import { ProductLinkButton } from "./product-link-button";
+
+// The store's products with what this partner earns on each, searchable (?q=) and paged
+// (?page=), each with a one-click link to its page.
+
+const SOURCES: Partial<Record<RateSource, string>> = { rate_group: "product rate", partner: "your rate", program: "program rate" };
+
+export function CatalogTable({
+  token,
+  base,
+  q,
+  page,
+  size,
+  total,
+  rows,
+  currency,
+}: {
+  token: string;
+  base: string;
+  q: string;
+  page: number;
+  size: number;
+  total: number;
+  rows: PortalProductRow[];
+  currency: string;
+}) {
+  return (
+    <div className="space-y-4">
+      <Form action={base} scroll={false} className="flex max-w-md items-center gap-2" aria-label="Search products">
+        <Input type="search" name="q" aria-label="Search products" placeholder="Search by name or id" defaultValue={q} />
+        <Button type="submit" variant="secondary">
+          Search
+        </Button>
+      </Form>
+      {rows.length === 0 ? (
+        <p className="text-sm text-zinc-500">{q ? `No product matches “${q}”.` : "The store has not shared its catalog yet."}</p>
+      ) : (
+        <SimpleTable
+          label="Products"
+          head={
+            <>
+              <th className={th}>Product</th>
+              <th className={`${th} text-right`}>Price</th>
+              <th className={th}>Your commission</th>
+              <th className={`${th} text-right`}>Per sale</th>
+              <th className={th}>
+                <span className="sr-only">Link</span>
+              </th>
+            </>
+          }
+        >
+          {rows.map((p) => (
+            <tr key={p.id} data-testid="product-row">
+              <td className={`${td} max-w-64 truncate`}>
+                {p.url ? (
+                  <a href={p.url} className="font-medium text-zinc-900 hover:underline" target="_blank" rel="noreferrer">
+                    {p.name}
+                  </a>
+                ) : (
+                  <span className="font-medium text-zinc-900">{p.name}</span>
+                )}
+              </td>
+              <td className={`${td} text-right tabular-nums`}>{p.price === null ? "—" : formatMoney(p.price, currency)}</td>
+              <td className={td} data-testid="product-rate">
+                {p.rate ? formatRate(p.rate.type, p.rate.value, currency) : "—"}
+                <span className="ml-1.5 text-xs text-zinc-500">{SOURCES[p.source] ?? ""}</span>
+              </td>
+              <td className={`${td} text-right tabular-nums`}>{p.perSale === null ? "—" : formatMoney(p.perSale, currency)}</td>
+              <td className={`${td} text-right`}>{p.url ? <ProductLinkButton token={token} productId={p.id} productName={p.name} /> : null}</td>
+            </tr>
+          ))}
+        </SimpleTable>
+      )}
+      <Pager base={base} current={{ q: q || undefined }} name="page" page={page} size={size} total={total} shown={rows.length} label="Products" />
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import "server-only";
+import { timingSafeEqual } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import { partners } from "@/db/schema";
+import type { Db } from "@/db/types";
+import { ConflictError, InvalidError } from "@/lib/errors";
+import type { PartnerStatus } from "@/lib/schemas/enums";
+import { toFieldIssues } from "@/lib/schemas/issues";
+import { setPasswordSchema } from "@/lib/schemas/portal";
+import { recordAudit } from "./audit";
+import { hashDashboardToken } from "./partner-tokens";
+import { hashPassword, verifyPassword } from "./passwords";
+import { createPortalSession } from "./portal-sessions";
+import { clearSignInFailures, recordSignInFailure, secondsUntilRetry, throttleKey } from "./sign-in-throttle";
+
+// Getting into the partner portal at /p/<token>: the token says which partner, a password
+// (set once on the first visit) says it is them.
+
+export interface TokenPartner {
+  id: string;
+  name: string;
+  email: string;
+  status: PartnerStatus;
+  hasPassword: boolean;
+}
+
+// Dashboard tokens are 32 base64url characters; anything far from that shape is refused
+// before touching the database.
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{16,128}$/;
+
+/**
+ * The partner whose dashboard token this is. The lookup goes by the token's SHA-256, so the
+ * index probe reveals nothing about how close a guess was; the stored hash is compared again
+ * in constant time so no code path compares the secret byte by byte.
+ */
+export async function findPartnerByToken(db: Db, token: string): Promise<TokenPartner | undefined> {
+  if (!TOKEN_SHAPE.test(token)) return undefined;
+  const hash = hashDashboardToken(token);
+  const [row] = await db
+    .select({
+      id: partners.id,
+      name: partners.name,
+      email: partners.email,
+      status: partners.status,
+      tokenHash: partners.dashboardTokenHash,
+      passwordHash: partners.passwordHash,
+    })
+    .from(partners)
+    .where(eq(partners.dashboardTokenHash, hash));
+  if (!row || !timingSafeEqual(Buffer.from(row.tokenHash), Buffer.from(hash))) return undefined;
+  return { id: row.id, name: row.name, email: row.email, status: row.status, hasPassword: row.passwordHash !== null };
+}
+
+/**
+ * First visit: stores the partner's password and opens a session. The update only matches
+ * while no password exists, so the step cannot be replayed or raced once one is set.
+ */
+export async function setPartnerPassword(db: Db, partnerId: string, input: unknown): Promise<{ sessionId: string; expiresAt: Date }> {
+  const parsed = setPasswordSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidError("Check the password fields.", toFieldIssues(parsed.error));
+  const passwordHash = await hashPassword(parsed.data.password);
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(partners)
+      .set({ passwordHash, passwordSetAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(partners.id, partnerId), isNull(partners.passwordHash)))
+      .returning({ id: partners.id });
+    if (!row) throw new ConflictError("A password is already set for this dashboard. Sign in with it.", "password_already_set");
+    await recordAudit(tx, { type: "partner", id: partnerId }, "partner.set_password", { type: "partner", id: partnerId });
+    const session = await createPortalSession(tx, partnerId);
+    return { sessionId: session.id, expiresAt: session.expiresAt };
+  });
+}
+
+export type PortalSignInResult = { ok: true; sessionId: string; expiresAt: Date } | { ok: false; retryAfterSeconds: number };
+
+/** Later visits: checks the password with per-partner backoff (sign-in-backoff.ts). */
+export async function signInPartner(db: Db, partnerId: string, password: string): Promise<PortalSignInResult> {
+  const key = throttleKey("partner", partnerId);
+  const wait = await secondsUntilRetry(db, key);
+  if (wait > 0) return { ok: false, retryAfterSeconds: wait };
+  const [row] = await db.select({ passwordHash: partners.passwordHash }).from(partners).where(eq(partners.id, partnerId));
+  if (!(await verifyPassword(password, row?.passwordHash))) {
+    return { ok: false, retryAfterSeconds: await recordSignInFailure(db, key) };
+  }
+  await clearSignInFailures(db, key);
+  const session = await createPortalSession(db, partnerId);
+  return { ok: true, sessionId: session.id, expiresAt: session.expiresAt };
+}
