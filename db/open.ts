@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { sql } from "drizzle-orm";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -61,7 +62,8 @@ async function openPglite(dataDir: string, options: OpenOptions): Promise<OpenDa
   const releaseOnExit = () => lock?.release();
   process.once("exit", releaseOnExit);
   try {
-    const client = await PGlite.create(dataDir);
+    // pg_trgm: the trigram indexes behind "contains" searches (migration 0010).
+    const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
     const db = drizzlePglite({ client, schema });
     if (options.migrate !== false) await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
     let closed = false;

@@ -77,8 +77,10 @@ export const commissions = pgTable(
   (t) => [
     uniqueIndex("commissions_order_key").on(t.orderId),
     uniqueIndex("commissions_lead_key").on(t.leadId),
-    index("commissions_partner_status_idx").on(t.partnerId, t.status, t.createdAt),
-    index("commissions_status_created_idx").on(t.status, t.createdAt),
+    // Both carry the amount (and payout) so the totals by partner and by status (Partners list,
+    // Overview, the Commissions page's status cards) are summed off the index alone.
+    index("commissions_partner_status_idx").on(t.partnerId, t.status, t.createdAt, t.amount, t.payoutId),
+    index("commissions_status_created_idx").on(t.status, t.createdAt, t.amount),
     index("commissions_pending_hold_idx").on(t.holdUntil).where(sql`${t.status} = 'pending'`),
     index("commissions_payout_idx").on(t.payoutId),
     index("commissions_created_at_idx").on(t.createdAt),

@@ -62,6 +62,10 @@ export const customers = pgTable(
     uniqueIndex("customers_external_id_key").on(t.externalId),
     index("customers_partner_idx").on(t.partnerId, t.createdAt),
     index("customers_email_idx").on(sql`lower(${t.email})`),
+    // The Customers search: email, name or the store's id "contains" (ILIKE), one trigram index each.
+    index("customers_email_trgm_idx").using("gin", t.email.op("gin_trgm_ops")),
+    index("customers_name_trgm_idx").using("gin", t.name.op("gin_trgm_ops")),
+    index("customers_external_id_trgm_idx").using("gin", t.externalId.op("gin_trgm_ops")),
   ],
 );
 
