@@ -49,14 +49,23 @@ export function useUrlParams() {
     [pathname, searchParams],
   );
 
+  // setParams keeps one identity for the page's life: effects that call it (the debounced
+  // search) must not fire again just because a navigation landed and the URL changed.
+  const current = useRef({ pathname, searchParams });
+  useEffect(() => {
+    current.current = { pathname, searchParams };
+  }, [pathname, searchParams]);
+
   const setParams = useCallback(
     (patch: Patch, { keepPage = false }: { keepPage?: boolean } = {}) => {
-      const base = requested?.pathname === pathname ? requested.query : searchParams.toString();
+      const { pathname: path, searchParams: params } = current.current;
+      const base = requested?.pathname === path ? requested.query : params.toString();
       const query = withPatch(base, patch, keepPage).toString();
-      requested = { pathname, query, owner: owner.current };
-      startTransition(() => router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+      if (query === base) return; // nothing changes: no navigation
+      requested = { pathname: path, query, owner: owner.current };
+      startTransition(() => router.replace(query ? `${path}?${query}` : path, { scroll: false }));
     },
-    [pathname, router, searchParams],
+    [router],
   );
 
   return { searchParams, setParams, hrefWith, pending };

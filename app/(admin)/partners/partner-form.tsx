@@ -3,6 +3,7 @@
 import { Plus, Sparkles, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRef, useState } from "react";
+import { PayoutMethodFields } from "@/components/payout-method-fields";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Section } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -29,7 +30,6 @@ export interface PartnerFormValues {
 }
 
 const STATUS_LABELS: Record<PartnerStatus, string> = { approved: "Approved", pending: "Pending", rejected: "Rejected", suspended: "Suspended" };
-const METHOD_LABELS: Record<PayoutMethod, string> = { paypal: "PayPal", bank_transfer: "Bank transfer", stripe: "Stripe", other: "Other" };
 
 interface CouponRow {
   key: number;
@@ -55,7 +55,6 @@ export function PartnerForm({
   const form = useRef<HTMLFormElement>(null);
   const [status, setStatus] = useState<PartnerStatus>(values.status);
   const [rateType, setRateType] = useState(values.rateType);
-  const [method, setMethod] = useState(values.payoutMethod);
   const [coupons, setCoupons] = useState<CouponRow[]>(() => values.couponCodes.map((code, key) => ({ key, code })));
   const nextKey = useRef(values.couponCodes.length);
 
@@ -66,7 +65,6 @@ export function PartnerForm({
     const name = (form.current?.elements.namedItem("name") as HTMLInputElement | null)?.value ?? "";
     addCoupon(generateCouponCode(name));
   }
-  const detail = (key: string) => values.payoutMethod === method ? (values.payoutDetails[key] ?? "") : "";
 
   return (
     <form ref={form} onSubmit={onSubmit} className="space-y-6" noValidate aria-label={editing ? "Edit partner" : "Add a partner"}>
@@ -177,48 +175,7 @@ export function PartnerForm({
       </Section>
 
       <Section title="Payout" description="How you pay this partner. Only your team sees these details.">
-        <div className="grid gap-5 sm:grid-cols-2">
-          <Field id="payoutMethod" label="Payout method" error={errors.payoutMethod}>
-            {(p) => (
-              <Select {...p} value={method} onChange={(e) => setMethod(e.target.value as typeof method)}>
-                <option value="">Not set</option>
-                {(Object.keys(METHOD_LABELS) as PayoutMethod[]).map((m) => (
-                  <option key={m} value={m}>
-                    {METHOD_LABELS[m]}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          {method === "paypal" && (
-            <Field id="paypalEmail" label="PayPal email" error={errors.paypalEmail}>
-              {(p) => <Input {...p} type="email" defaultValue={detail("email")} autoComplete="off" />}
-            </Field>
-          )}
-          {method === "stripe" && (
-            <Field id="stripeAccountId" label="Stripe account ID" error={errors.stripeAccountId} hint="Starts with acct_">
-              {(p) => <Input {...p} defaultValue={detail("accountId")} placeholder="acct_…" autoComplete="off" spellCheck={false} />}
-            </Field>
-          )}
-          {method === "bank_transfer" && (
-            <>
-              <Field id="accountHolder" label="Account holder" error={errors.accountHolder}>
-                {(p) => <Input {...p} defaultValue={detail("accountHolder")} autoComplete="off" />}
-              </Field>
-              <Field id="iban" label="IBAN" error={errors.iban}>
-                {(p) => <Input {...p} defaultValue={detail("iban")} autoComplete="off" spellCheck={false} />}
-              </Field>
-              <Field id="bic" label="BIC/SWIFT" error={errors.bic} hint="Optional within SEPA.">
-                {(p) => <Input {...p} defaultValue={detail("bic")} autoComplete="off" spellCheck={false} />}
-              </Field>
-            </>
-          )}
-          {method === "other" && (
-            <Field id="payoutInstructions" label="Payout instructions" error={errors.payoutInstructions} className="sm:col-span-2">
-              {(p) => <Textarea {...p} rows={3} defaultValue={detail("instructions")} />}
-            </Field>
-          )}
-        </div>
+        <PayoutMethodFields saved={{ method: values.payoutMethod, details: values.payoutDetails }} errors={errors} />
       </Section>
 
       <Section title="Notes" description="Private to your team.">
