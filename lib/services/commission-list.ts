@@ -226,25 +226,3 @@ export async function getCommission(db: Db, id: string): Promise<CommissionDetai
     : [];
   return { ...row, refunds: refundRows, history: await commissionHistory(db, id) };
 }
-
-export interface PartnerOption {
-  id: string;
-  name: string;
-  email: string;
-  status: PartnerStatus;
-}
-
-/** Partners for a filter or a form's select, by name; `include` is kept even past the limit. */
-export async function partnerOptions(db: Db, options: { approvedOnly?: boolean; include?: string; limit?: number } = {}): Promise<PartnerOption[]> {
-  const columns = { id: partners.id, name: partners.name, email: partners.email, status: partners.status };
-  const rows = await db
-    .select(columns)
-    .from(partners)
-    .where(options.approvedOnly ? eq(partners.status, "approved") : undefined)
-    .orderBy(sql`lower(${partners.name})`, asc(partners.id))
-    .limit(options.limit ?? 1000);
-  if (options.include && isUuid(options.include) && !rows.some((r) => r.id === options.include)) {
-    rows.push(...(await db.select(columns).from(partners).where(eq(partners.id, options.include))));
-  }
-  return rows;
-}

@@ -1,5 +1,5 @@
 import "server-only";
-import { asc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
 import { partners } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { isUuid } from "@/lib/schemas/ids";
@@ -18,14 +18,19 @@ export interface PartnerOption {
 
 const columns = { id: partners.id, name: partners.name, email: partners.email, referralCode: partners.referralCode, status: partners.status };
 
-export async function searchPartnerOptions(db: Db, text: string, limit = 10): Promise<PartnerOption[]> {
+export async function searchPartnerOptions(db: Db, text: string, { approvedOnly = false, limit = 10 } = {}): Promise<PartnerOption[]> {
   const q = text.trim().slice(0, 100);
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   const prefix = `${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return db
     .select(columns)
     .from(partners)
-    .where(q ? or(ilike(partners.name, like), ilike(partners.email, like), ilike(partners.referralCode, like)) : undefined)
+    .where(
+      and(
+        q ? or(ilike(partners.name, like), ilike(partners.email, like), ilike(partners.referralCode, like)) : undefined,
+        approvedOnly ? eq(partners.status, "approved") : undefined,
+      ),
+    )
     // Names that start with the text first, then the rest by name.
     .orderBy(sql`(lower(${partners.name}) like ${prefix}) desc`, asc(partners.name), asc(partners.id))
     .limit(limit);

@@ -9,7 +9,7 @@ import type { TypeAheadOption } from "@/components/ui/type-ahead";
 import type { DeviceKind } from "@/lib/domain/user-agent";
 import { CLICK_STATUS_FILTERS, CLICK_STATUS_LABELS, type ClickFilters } from "@/lib/schemas/click-list";
 import type { ClickDeclineReason } from "@/lib/schemas/enums";
-import { PartnerFilter } from "../links/partner-filter";
+import { PartnerFilter } from "@/components/partner-filter";
 import { DateFilter } from "./date-filter";
 
 /** One click as the server shapes it (time already in the program's zone, user agent read). */

@@ -5,6 +5,8 @@ import Link from "next/link";
 import { useState } from "react";
 import { columnHelper, DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { Toolbar } from "@/components/data-table/toolbar";
+import { PartnerFilter } from "@/components/partner-filter";
+import type { TypeAheadOption } from "@/components/ui/type-ahead";
 import type { FilterDef, ListState } from "@/components/data-table/types";
 import { Badge } from "@/components/ui/badge";
 import { FormMessage } from "@/components/ui/form-message";
@@ -118,6 +120,7 @@ export function CommissionsTable({
   total,
   state,
   filters,
+  partner,
   from,
   to,
   timezone,
@@ -126,6 +129,7 @@ export function CommissionsTable({
   total: number;
   state: ListState;
   filters: FilterDef[];
+  partner?: TypeAheadOption;
   from?: string;
   to?: string;
   timezone: string;
@@ -145,6 +149,7 @@ export function CommissionsTable({
         emptyMessage="Commissions appear when a referred sale or lead is recorded. Change the filters, or record a sale by hand."
         toolbar={
           <Toolbar q={state.q} searchPlaceholder="Search order id" filters={filters} exportHref="/api/admin/commissions">
+            <PartnerFilter partner={partner} />
             <DateRangeFilter from={from} to={to} timezone={timezone} />
           </Toolbar>
         }

@@ -10,7 +10,8 @@ import { requireAdminPage } from "@/lib/auth/admin";
 import { formatMoney } from "@/lib/domain/money";
 import { commissionListSpec } from "@/lib/schemas/commissions";
 import { parseListParams, type SearchParams } from "@/lib/schemas/list-params";
-import { listCommissions, partnerOptions, type StatusTotal } from "@/lib/services/commission-list";
+import { listCommissions, type StatusTotal } from "@/lib/services/commission-list";
+import { partnerOption } from "@/lib/services/partner-options";
 import { getSettings } from "@/lib/services/settings";
 import { commissionRowView } from "./commission-row";
 import { CommissionsTable } from "./commissions-table";
@@ -70,11 +71,10 @@ export default async function CommissionsPage({ searchParams }: { searchParams: 
   const db = await getDb();
   const settings = await getSettings(db);
   const page = await listCommissions(db, params, { timezone: settings.timezone });
-  const partners = await partnerOptions(db, { include: params.filters.partner });
+  const partner = await partnerOption(db, params.filters.partner);
 
   const filters: FilterDef[] = [
     { name: "status", label: "Status", options: Object.entries(STATUS_LABELS).map(([value, label]) => ({ value, label })) },
-    { name: "partner", label: "Partner", allLabel: "All partners", options: partners.map((p) => ({ value: p.id, label: `${p.name} (${p.email})` })) },
   ];
 
   return (
@@ -94,6 +94,7 @@ export default async function CommissionsPage({ searchParams }: { searchParams: 
         total={page.total}
         state={{ q: params.q, sort: params.sort, dir: params.dir, page: params.page, size: params.size }}
         filters={filters}
+        partner={partner ? { value: partner.id, label: partner.name, detail: partner.email } : undefined}
         from={params.filters.from}
         to={params.filters.to}
         timezone={settings.timezone}

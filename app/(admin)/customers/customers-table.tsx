@@ -3,7 +3,9 @@
 import Link from "next/link";
 import { columnHelper, DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { Toolbar } from "@/components/data-table/toolbar";
-import type { FilterDef, ListState } from "@/components/data-table/types";
+import { PartnerFilter } from "@/components/partner-filter";
+import type { TypeAheadOption } from "@/components/ui/type-ahead";
+import type { ListState } from "@/components/data-table/types";
 
 export interface CustomerRowView {
   id: string;
@@ -56,7 +58,7 @@ const columns: DataTableColumn<CustomerRowView>[] = [
   }),
 ];
 
-export function CustomersTable({ rows, total, state, filters }: { rows: CustomerRowView[]; total: number; state: ListState; filters: FilterDef[] }) {
+export function CustomersTable({ rows, total, state, partner }: { rows: CustomerRowView[]; total: number; state: ListState; partner?: TypeAheadOption }) {
   return (
     <DataTable
       label="Customers"
@@ -67,7 +69,11 @@ export function CustomersTable({ rows, total, state, filters }: { rows: Customer
       getRowId={(r) => r.id}
       emptyTitle="No referred customers yet"
       emptyMessage="A customer appears here once a partner refers their first order or sign-up."
-      toolbar={<Toolbar q={state.q} searchPlaceholder="Search email, name or customer id" filters={filters} exportHref="/api/admin/customers" />}
+      toolbar={
+        <Toolbar q={state.q} searchPlaceholder="Search email, name or customer id" exportHref="/api/admin/customers">
+          <PartnerFilter partner={partner} />
+        </Toolbar>
+      }
     />
   );
 }

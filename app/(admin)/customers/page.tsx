@@ -6,7 +6,7 @@ import { formatMoney } from "@/lib/domain/money";
 import { formatDate } from "@/lib/format/dates";
 import { customerListSpec } from "@/lib/schemas/customers";
 import { parseListParams, type SearchParams } from "@/lib/schemas/list-params";
-import { partnerOptions } from "@/lib/services/commission-list";
+import { partnerOption } from "@/lib/services/partner-options";
 import { listCustomers, type CustomerListRow } from "@/lib/services/customers";
 import { getSettings } from "@/lib/services/settings";
 import { CustomersTable, type CustomerRowView } from "./customers-table";
@@ -42,7 +42,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const db = await getDb();
   const settings = await getSettings(db);
   const { rows, total } = await listCustomers(db, params);
-  const partners = await partnerOptions(db, { include: params.filters.partner });
+  const partner = await partnerOption(db, params.filters.partner);
 
   return (
     <>
@@ -51,7 +51,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         rows={rows.map((r) => rowView(r, settings.currency, settings.timezone))}
         total={total}
         state={{ q: params.q, sort: params.sort, dir: params.dir, page: params.page, size: params.size }}
-        filters={[{ name: "partner", label: "Partner", allLabel: "All partners", options: partners.map((p) => ({ value: p.id, label: `${p.name} (${p.email})` })) }]}
+        partner={partner ? { value: partner.id, label: partner.name, detail: partner.email } : undefined}
       />
     </>
   );

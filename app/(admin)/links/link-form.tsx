@@ -45,7 +45,7 @@ export function LinkForm({ link, currency, linkBase, onDone }: { link?: Editable
           id="partnerId"
           name="partnerId"
           label="Partner"
-          searchUrl="/api/admin/links/partners"
+          searchUrl="/api/admin/partners/search"
           placeholder="Search by name, email or code"
           selected={partner}
           onChange={setPartner}

@@ -15,7 +15,7 @@ import type { TypeAheadOption } from "@/components/ui/type-ahead";
 import type { LinkCreator } from "@/lib/schemas/enums";
 import { deleteLinkAction } from "./actions";
 import { LinkForm, type EditableLink } from "./link-form";
-import { PartnerFilter } from "./partner-filter";
+import { PartnerFilter } from "@/components/partner-filter";
 
 /** One link as the server formats it (money and dates already text). */
 export interface LinkTableRow extends EditableLink {

@@ -7,13 +7,33 @@ import { Button } from "@/components/ui/button";
 import { Section } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { Input, Select } from "@/components/ui/input";
+import { Input } from "@/components/ui/input";
+import { TypeAhead, type TypeAheadOption } from "@/components/ui/type-ahead";
 import { useFormAction } from "@/components/ui/use-form-action";
 import { manualSaleAction } from "../actions";
 
 let nextKey = 1;
 
-export function ManualSaleForm({ partners, currency, preselected }: { partners: { id: string; label: string }[]; currency: string; preselected?: string }) {
+/** Approved partners only, searched as you type: a program may have thousands. */
+function PartnerPicker({ initial, error }: { initial?: TypeAheadOption; error?: string }) {
+  const [selected, setSelected] = useState<TypeAheadOption[]>(initial ? [initial] : []);
+  return (
+    <TypeAhead
+      id="partnerId"
+      name="partnerId"
+      label="Partner"
+      searchUrl="/api/admin/partners/search?approved=1"
+      placeholder="Search by name, email or referral code"
+      hint="Only approved partners earn commissions."
+      error={error}
+      selected={selected}
+      onChange={setSelected}
+      className="sm:col-span-2"
+    />
+  );
+}
+
+export function ManualSaleForm({ currency, preselected }: { currency: string; preselected?: TypeAheadOption }) {
   const { state, pending, onSubmit, errors } = useFormAction(manualSaleAction);
   const [items, setItems] = useState<number[]>([]);
   const [formKey, setFormKey] = useState(0);
@@ -46,20 +66,7 @@ export function ManualSaleForm({ partners, currency, preselected }: { partners: 
         <input type="hidden" name="itemRows" value={items.length} />
         <Section title="Sale">
           <div className="grid gap-5 sm:grid-cols-2">
-            <Field id="partnerId" label="Partner" error={errors.partnerId} hint="Only approved partners earn commissions." className="sm:col-span-2">
-              {(p) => (
-                <Select {...p} defaultValue={preselected ?? ""}>
-                  <option value="" disabled>
-                    Choose a partner…
-                  </option>
-                  {partners.map((partner) => (
-                    <option key={partner.id} value={partner.id}>
-                      {partner.label}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </Field>
+            <PartnerPicker initial={preselected} error={errors.partnerId} />
             <Field id="orderId" label="Order id" error={errors.orderId} hint="The store's order number. Each order id is recorded once.">
               {(p) => <Input {...p} autoComplete="off" placeholder="e.g. 1001" />}
             </Field>

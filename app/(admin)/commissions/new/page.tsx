@@ -5,7 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/admin";
 import { formatRateOrDefault } from "@/lib/format/rates";
-import { partnerOptions } from "@/lib/services/commission-list";
+import { partnerOption } from "@/lib/services/partner-options";
 import { getSettings } from "@/lib/services/settings";
 import { ManualSaleForm } from "./manual-sale-form";
 
@@ -19,9 +19,9 @@ export default async function NewSalePage({ searchParams }: { searchParams: Prom
   await requireAdminPage();
   const db = await getDb();
   const settings = await getSettings(db);
-  const partners = await partnerOptions(db, { approvedOnly: true, limit: 5000 });
   const wanted = (await searchParams).partner;
-  const preselected = typeof wanted === "string" && partners.some((p) => p.id === wanted) ? wanted : undefined;
+  const partner = await partnerOption(db, typeof wanted === "string" ? wanted : undefined);
+  const preselected = partner?.status === "approved" ? { value: partner.id, label: partner.name, detail: partner.email } : undefined;
 
   return (
     <div className="space-y-6">
@@ -32,7 +32,7 @@ export default async function NewSalePage({ searchParams }: { searchParams: Prom
         title="Record a sale"
         description={`For a sale the tracking did not see, such as a phone order. The partner earns by the usual rules (custom product rates, the partner's rate, or the program's ${formatRateOrDefault(settings.defaultCommissionType, settings.defaultCommissionRate, settings.currency)}), and the commission waits out the hold period like any other.`}
       />
-      <ManualSaleForm partners={partners.map((p) => ({ id: p.id, label: `${p.name} (${p.email})` }))} currency={settings.currency} preselected={preselected} />
+      <ManualSaleForm currency={settings.currency} preselected={preselected} />
     </div>
   );
 }

@@ -3,6 +3,8 @@
 import Link from "next/link";
 import { columnHelper, DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { Toolbar } from "@/components/data-table/toolbar";
+import { PartnerFilter } from "@/components/partner-filter";
+import type { TypeAheadOption } from "@/components/ui/type-ahead";
 import type { FilterDef, ListState } from "@/components/data-table/types";
 import { cn } from "@/components/ui/cn";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -67,7 +69,25 @@ const columns: DataTableColumn<PayoutRowView>[] = [
   }),
 ];
 
-export function HistoryTable({ rows, total, state, filters, from, to, timezone }: { rows: PayoutRowView[]; total: number; state: ListState; filters: FilterDef[]; from?: string; to?: string; timezone: string }) {
+export function HistoryTable({
+  rows,
+  total,
+  state,
+  filters,
+  partner,
+  from,
+  to,
+  timezone,
+}: {
+  rows: PayoutRowView[];
+  total: number;
+  state: ListState;
+  filters: FilterDef[];
+  partner?: TypeAheadOption;
+  from?: string;
+  to?: string;
+  timezone: string;
+}) {
   return (
     <DataTable
       label="Payout history"
@@ -80,6 +100,7 @@ export function HistoryTable({ rows, total, state, filters, from, to, timezone }
       emptyMessage="Payouts you record on the Due tab (or through the API) appear here. Change the filters to see more."
       toolbar={
         <Toolbar q={state.q} searchPlaceholder="Search partner or transaction id" filters={filters} exportHref="/api/admin/payouts/history">
+          <PartnerFilter partner={partner} />
           <DateRangeFilter from={from} to={to} timezone={timezone} />
         </Toolbar>
       }

@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/admin";
 import { parseListParams, type SearchParams } from "@/lib/schemas/list-params";
 import { PAYOUT_METHOD_LABELS, payoutHistorySpec } from "@/lib/schemas/payout-lists";
-import { partnerOptions } from "@/lib/services/commission-list";
+import { partnerOption } from "@/lib/services/partner-options";
 import { listPayouts } from "@/lib/services/payout-history";
 import { getSettings } from "@/lib/services/settings";
 import { PayoutTabs } from "../payout-tabs";
@@ -22,10 +22,9 @@ export default async function PayoutHistoryPage({ searchParams }: { searchParams
   const params = parseListParams(await searchParams, payoutHistorySpec);
   const db = await getDb();
   const settings = await getSettings(db);
-  const [{ rows, total }, partners] = await Promise.all([listPayouts(db, params, { timezone: settings.timezone }), partnerOptions(db, { include: params.filters.partner })]);
+  const [{ rows, total }, partner] = await Promise.all([listPayouts(db, params, { timezone: settings.timezone }), partnerOption(db, params.filters.partner)]);
 
   const filters: FilterDef[] = [
-    { name: "partner", label: "Partner", allLabel: "All partners", options: partners.map((p) => ({ value: p.id, label: `${p.name} (${p.email})` })) },
     { name: "method", label: "Method", allLabel: "All methods", options: Object.entries(PAYOUT_METHOD_LABELS).map(([value, label]) => ({ value, label })) },
     { name: "status", label: "Status", options: [{ value: "completed", label: "Completed" }, { value: "void", label: "Void" }] },
   ];
@@ -39,6 +38,7 @@ export default async function PayoutHistoryPage({ searchParams }: { searchParams
         total={total}
         state={{ q: params.q, sort: params.sort, dir: params.dir, page: params.page, size: params.size }}
         filters={filters}
+        partner={partner ? { value: partner.id, label: partner.name, detail: partner.email } : undefined}
         from={params.filters.from}
         to={params.filters.to}
         timezone={settings.timezone}

@@ -14,7 +14,7 @@ export function PartnerFilter({ partner }: { partner?: TypeAheadOption }) {
       label="Partner"
       size="sm"
       className="w-full sm:w-64"
-      searchUrl="/api/admin/links/partners"
+      searchUrl="/api/admin/partners/search"
       placeholder="All partners"
       selected={selected}
       onChange={(next) => {
