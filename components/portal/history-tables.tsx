@@ -5,6 +5,7 @@ import { formatDate } from "@/lib/format/dates";
 import type { Paged, PortalCommissionRow, PortalPayoutRow } from "@/lib/services/portal/history";
 import { Pager } from "./pager";
 import { SimpleTable, td, th } from "./simple-table";
+import { voidReasonLabel } from "@/lib/format/void-reason";
 
 // The partner's commissions and payouts, newest first, each paged under its own URL name.
 
@@ -44,7 +45,7 @@ export function CommissionsTable({ list, context }: { list: Paged<PortalCommissi
                 <StatusBadge status={c.status} />
                 {c.status === "void" && c.voidReason && (
                   <span className="ml-2 text-xs text-zinc-500" data-testid="void-reason">
-                    {c.voidReason}
+                    {voidReasonLabel(c.voidReason)}
                   </span>
                 )}
               </td>

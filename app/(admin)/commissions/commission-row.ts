@@ -1,6 +1,7 @@
 import { formatMoney } from "@/lib/domain/money";
 import { formatDateTime } from "@/lib/format/dates";
 import { formatRate } from "@/lib/format/rates";
+import { voidReasonLabel } from "@/lib/format/void-reason";
 import type { CommissionStatus, RateSource } from "@/lib/schemas/enums";
 import type { CommissionListRow } from "@/lib/services/commission-list";
 
@@ -15,13 +16,6 @@ export const RATE_SOURCE_LABELS: Record<RateSource, string> = {
   action: "Action",
   manual: "Manual",
 };
-
-/** Why a commission is void, in words: the rules' reasons, or the merchant's own. */
-export function voidReasonLabel(reason: string | null): string | null {
-  if (!reason) return null;
-  if (reason === "self_referral") return "self-referral";
-  return reason;
-}
 
 export interface CommissionRowView {
   id: string;

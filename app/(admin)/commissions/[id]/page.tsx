@@ -15,7 +15,8 @@ import { formatRate } from "@/lib/format/rates";
 import { getCommission, type CommissionDetail } from "@/lib/services/commission-list";
 import { getSettings } from "@/lib/services/settings";
 import { CommissionActions } from "../commission-actions";
-import { RATE_SOURCE_LABELS, voidReasonLabel } from "../commission-row";
+import { voidReasonLabel } from "@/lib/format/void-reason";
+import { RATE_SOURCE_LABELS } from "../commission-row";
 
 // GET /commissions/<id>: one commission, what it was earned on, what can be done to it now,
 // and its whole history: who changed it, when, from what to what, and why.

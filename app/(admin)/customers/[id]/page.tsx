@@ -13,7 +13,7 @@ import { NotFoundError } from "@/lib/errors";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { CUSTOMER_ORDERS_SHOWN, getCustomer, type CustomerDetail } from "@/lib/services/customers";
 import { getSettings } from "@/lib/services/settings";
-import { voidReasonLabel } from "../../commissions/commission-row";
+import { voidReasonLabel } from "@/lib/format/void-reason";
 
 // GET /customers/<id>: a customer, the partner who referred them and when, and everything
 // they did: orders (items, refunds, the commission each earned) and lead events.
