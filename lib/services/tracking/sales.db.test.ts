@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { commissionEvents, commissions, customers, orders } from "@/db/schema";
+import { queryRows } from "@/db/open";
+import { commissionEvents, commissions, customers, orderItems, orders } from "@/db/schema";
 import { ConflictError, InvalidError } from "@/lib/errors";
 import { click, link, partner, sale, settings, uid } from "@/lib/testing/fixtures";
 import { setupTestDatabase } from "@/lib/testing/test-database";
@@ -127,6 +128,24 @@ describe("commission of a sale", () => {
     expect((await sale(t.db, { visitorId: qVisit.visitorId, amount: 12_345 })).body.commission!.amount).toBe(1235); // 10 %, 1234.5 rounds up
   });
 
+  test("the order is stored as sent: items in order, metadata, the answer, and the commission's first history line", async () => {
+    const p = await partner(t.db, { couponCodes: [uid("STORE")] });
+    const items = [
+      { productId: "b-item", quantity: 2, amount: 3000 },
+      { productId: "a-item", quantity: 1, amount: 1000 },
+    ];
+    const { body } = await sale(t.db, { couponCode: p.couponCodes[0], amount: 4000, items, metadata: { cart: [1, 2], note: "gift" } });
+    const [order] = await t.db.select().from(orders).where(eq(orders.externalId, body.orderId));
+    expect(order).toMatchObject({ amount: 4000, partnerId: p.id, attribution: "coupon", couponCode: p.couponCodes[0], metadata: { cart: [1, 2], note: "gift" } });
+    expect(JSON.stringify(order!.response)).toBe(JSON.stringify(body));
+    const stored = await t.db.select().from(orderItems).where(eq(orderItems.orderId, order!.id)).orderBy(orderItems.id);
+    expect(stored.map((i) => ({ productId: i.productId, quantity: i.quantity, amount: i.amount }))).toEqual(items);
+    const [commission] = await t.db.select().from(commissions).where(eq(commissions.orderId, order!.id));
+    expect(commission).toMatchObject({ id: body.commission!.id, amount: 400, originalAmount: 400, status: "pending", kind: "sale", partnerId: p.id });
+    const history = await t.db.select().from(commissionEvents).where(eq(commissionEvents.commissionId, commission!.id));
+    expect(history).toMatchObject([{ fromStatus: null, toStatus: "pending", toAmount: 400, reason: "recorded", actorType: "api" }]);
+  });
+
   test("an upgrade earns nothing when that setting is on, and the order is still recorded", async () => {
     await settings(t.db, { disableUpgradeReferrals: true });
     try {
@@ -195,6 +214,25 @@ describe("exactly once", () => {
       .leftJoin(commissions, eq(commissions.orderId, orders.id))
       .where(eq(orders.externalId, body.orderId));
     expect(counts).toEqual({ orders: 1, commissions: 1 });
+  });
+
+  test("without a customer too (one statement, no transaction): 50 concurrent posts, one order, one commission, one history line", async () => {
+    const p = await partner(t.db);
+    const visitor = await click(t.db, p.referralCode);
+    const body = { orderId: uid("race3-"), amount: 3000, visitorId: visitor.visitorId, items: [{ productId: "race-item", quantity: 1, amount: 3000 }] };
+    const results = await Promise.all(Array.from({ length: 50 }, () => sale(t.db, body)));
+    expect(results.filter((r) => r.created)).toHaveLength(1);
+    expect(new Set(results.map((r) => JSON.stringify(r.body))).size).toBe(1);
+    const [counts] = await queryRows<{ orders: number; items: number; commissions: number; events: number }>(
+      t.db,
+      sql`
+      select (select count(*)::int from orders where external_id = ${body.orderId}) as orders,
+             (select count(*)::int from order_items i join orders o on o.id = i.order_id where o.external_id = ${body.orderId}) as items,
+             (select count(*)::int from commissions c join orders o on o.id = c.order_id where o.external_id = ${body.orderId}) as commissions,
+             (select count(*)::int from commission_events e join commissions c on c.id = e.commission_id join orders o on o.id = c.order_id
+               where o.external_id = ${body.orderId}) as events`,
+    );
+    expect(counts).toEqual({ orders: 1, items: 1, commissions: 1, events: 1 });
   });
 
   test("concurrent posts of one orderId with different amounts: one wins, the rest 409", async () => {

@@ -144,6 +144,23 @@ describe("POST /api/track/sale counts each orderId once", () => {
     expect([after.orders - before.orders, after.commissions - before.commissions]).toEqual([1, 1]);
   });
 
+  test("concurrent sales (which share statements) each get their own order and commission; a contested orderId has one winner, the rest 409", async () => {
+    const p = await partner(t.db, { couponCodes: [uid("BATCH")] });
+    const contested = uid("order-");
+    const distinct = Array.from({ length: 30 }, (_, i) => ({ orderId: uid("order-"), amount: 1_000 + i * 10, couponCode: p.couponCodes[0] }));
+    const rivals = Array.from({ length: 10 }, (_, i) => ({ orderId: contested, amount: 2_000 + i }));
+    const before = await rowCounts(t.db);
+    const answers = await Promise.all([...distinct, ...rivals].map(async (body) => ({ body, res: await postSale(body) })));
+    for (const { body, res } of answers.slice(0, distinct.length)) {
+      expect(res.status).toBe(201);
+      expect((await readJson(res)).commission).toMatchObject({ amount: body.amount / 10, status: "pending" });
+    }
+    const rivalStatuses = answers.slice(distinct.length).map((a) => a.res.status);
+    expect(rivalStatuses.sort((a, b) => a - b)).toEqual([201, ...Array(9).fill(409)]);
+    const after = await rowCounts(t.db);
+    expect([after.orders - before.orders, after.commissions - before.commissions]).toEqual([31, 30]);
+  });
+
   test.each([
     ["another amount", { amount: 7_501 }],
     ["another coupon", { couponCode: "OTHER" }],

@@ -6,7 +6,7 @@ import { recordSale } from "@/lib/services/tracking/sales";
 
 export const POST = trackingApi("sale", async ({ request, db, actor, settings }) => {
   const body = await parseJsonBody(request, saleSchema);
-  const result = await recordSale(db, body, { actor, settings });
+  const result = await recordSale(db, body, { actor, settings, groupCommit: true });
   const c = result.body.commission;
   return {
     status: result.created ? 201 : 200,
