@@ -79,3 +79,13 @@ export class ConfigError extends Error {
     this.name = "ConfigError";
   }
 }
+
+/** For pages: the record, or null when the service says it does not exist (then notFound()). */
+export async function orNullIfNotFound<T>(pending: Promise<T>): Promise<T | null> {
+  try {
+    return await pending;
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}

@@ -15,7 +15,7 @@ import type { FormState } from "@/lib/schemas/form-state";
 import { BulkCommissionActions } from "./bulk-actions";
 import { CommissionActions } from "./commission-actions";
 import type { CommissionRowView } from "./commission-row";
-import { DateRangeFilter } from "./date-range-filter";
+import { DateRangeFilter } from "@/components/data-table/date-range-filter";
 
 const col = columnHelper<CommissionRowView>();
 

@@ -4,12 +4,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { Section } from "@/components/ui/card";
+import { DetailRow } from "@/components/ui/detail-row";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/admin";
 import { formatMoney } from "@/lib/domain/money";
-import { NotFoundError } from "@/lib/errors";
+import { orNullIfNotFound } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format/dates";
 import { formatRate } from "@/lib/format/rates";
 import { getCommission, type CommissionDetail } from "@/lib/services/commission-list";
@@ -32,22 +33,8 @@ const ATTRIBUTION_LABELS: Record<string, string> = {
   none: "Unattributed",
 };
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="grid grid-cols-3 gap-3 py-2.5 text-sm">
-      <dt className="text-zinc-500">{label}</dt>
-      <dd className="col-span-2 text-zinc-900">{children}</dd>
-    </div>
-  );
-}
-
-async function load(id: string): Promise<CommissionDetail | null> {
-  try {
-    return await getCommission(await getDb(), id);
-  } catch (error) {
-    if (error instanceof NotFoundError) return null;
-    throw error;
-  }
+function load(id: string): Promise<CommissionDetail | null> {
+  return orNullIfNotFound(getDb().then((db) => getCommission(db, id)));
 }
 
 export default async function CommissionPage({ params }: { params: Promise<{ id: string }> }) {
@@ -81,7 +68,7 @@ export default async function CommissionPage({ params }: { params: Promise<{ id:
       <div className="grid gap-6 lg:grid-cols-3">
         <Section title="Details" className="lg:col-span-2">
           <dl className="-my-2.5 divide-y divide-zinc-100">
-            <Row label="Commission">
+            <DetailRow label="Commission">
               <span className="text-base font-semibold" data-numeric data-testid="commission-amount">
                 {money(c.amount)}
               </span>
@@ -90,37 +77,37 @@ export default async function CommissionPage({ params }: { params: Promise<{ id:
                   of {money(c.originalAmount)} before refunds
                 </span>
               )}
-            </Row>
-            <Row label="Status">
+            </DetailRow>
+            <DetailRow label="Status">
               <span className="flex flex-wrap items-center gap-2" data-testid="commission-status">
                 <StatusBadge status={c.status} />
                 {c.status === "void" && c.voidReason && <span className="text-zinc-600">{voidReasonLabel(c.voidReason)}</span>}
                 {c.status === "pending" && <span className="text-zinc-500">approved automatically on {formatDateTime(c.holdUntil, timezone)}</span>}
               </span>
-            </Row>
-            <Row label="Rate">
+            </DetailRow>
+            <DetailRow label="Rate">
               {RATE_SOURCE_LABELS[c.rateSource]}
               {c.rateType && c.rate !== null ? ` · ${formatRate(c.rateType, c.rate, c.currency)}` : c.rateSource === "rate_group" ? " · several rates" : ""}
-            </Row>
+            </DetailRow>
             {c.kind === "sale" ? (
               <>
-                <Row label="Order">
+                <DetailRow label="Order">
                   <span className="font-medium">{c.orderExternalId}</span>
                   <span className="text-zinc-500" data-numeric>
                     {" "}
                     · {money(c.orderAmount ?? 0)}
                     {c.refundedAmount ? `, ${money(c.refundedAmount)} refunded` : ""}
                   </span>
-                </Row>
-                <Row label="Attribution">
+                </DetailRow>
+                <DetailRow label="Attribution">
                   {ATTRIBUTION_LABELS[c.attribution ?? "none"] ?? c.attribution}
                   {c.couponCode && <span className="text-zinc-500"> ({c.couponCode})</span>}
-                </Row>
+                </DetailRow>
               </>
             ) : (
-              <Row label="Lead event">{c.leadEvent}</Row>
+              <DetailRow label="Lead event">{c.leadEvent}</DetailRow>
             )}
-            <Row label="Customer">
+            <DetailRow label="Customer">
               {c.customerId ? (
                 <Link href={`/customers/${c.customerId}`} className="font-medium text-brand-700 hover:underline">
                   {c.customerEmail ?? c.customerName ?? c.customerExternalId}
@@ -128,8 +115,8 @@ export default async function CommissionPage({ params }: { params: Promise<{ id:
               ) : (
                 <span className="text-zinc-500">Not reported</span>
               )}
-            </Row>
-            <Row label="Payout">
+            </DetailRow>
+            <DetailRow label="Payout">
               {inPayout ? (
                 <Badge tone="blue">Paid in a payout{c.payoutCreatedAt ? ` on ${formatDateTime(c.payoutCreatedAt, timezone)}` : ""}</Badge>
               ) : c.status === "paid" ? (
@@ -137,7 +124,7 @@ export default async function CommissionPage({ params }: { params: Promise<{ id:
               ) : (
                 <span className="text-zinc-500">Not paid yet</span>
               )}
-            </Row>
+            </DetailRow>
           </dl>
         </Section>
 

@@ -9,7 +9,7 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/admin";
 import { formatMoney } from "@/lib/domain/money";
-import { NotFoundError } from "@/lib/errors";
+import { orNullIfNotFound } from "@/lib/errors";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { CUSTOMER_ORDERS_SHOWN, getCustomer, type CustomerDetail } from "@/lib/services/customers";
 import { getSettings } from "@/lib/services/settings";
@@ -29,13 +29,8 @@ const ATTRIBUTION: Record<string, string> = {
   none: "unattributed",
 };
 
-async function load(id: string): Promise<CustomerDetail | null> {
-  try {
-    return await getCustomer(await getDb(), id);
-  } catch (error) {
-    if (error instanceof NotFoundError) return null;
-    throw error;
-  }
+function load(id: string): Promise<CustomerDetail | null> {
+  return orNullIfNotFound(getDb().then((db) => getCustomer(db, id)));
 }
 
 function Kpi({ label, value, testId }: { label: string; value: string; testId: string }) {

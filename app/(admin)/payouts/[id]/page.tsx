@@ -3,12 +3,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Section } from "@/components/ui/card";
+import { DetailRow } from "@/components/ui/detail-row";
 import { PageHeader } from "@/components/ui/page-header";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/admin";
 import { formatMoney } from "@/lib/domain/money";
-import { NotFoundError } from "@/lib/errors";
+import { orNullIfNotFound } from "@/lib/errors";
 import { formatDate, formatDateTime } from "@/lib/format/dates";
 import { PAYOUT_METHOD_LABELS } from "@/lib/schemas/payout-lists";
 import { getPayout, type PayoutDetail } from "@/lib/services/payout-history";
@@ -23,22 +24,8 @@ export const metadata: Metadata = { title: "Payout" };
 const th = "px-3 py-2 text-left text-xs font-medium tracking-wide text-zinc-500 uppercase first:pl-0";
 const td = "px-3 py-2 whitespace-nowrap text-zinc-700 first:pl-0";
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div className="grid grid-cols-3 gap-3 py-2.5 text-sm">
-      <dt className="text-zinc-500">{label}</dt>
-      <dd className="col-span-2 text-zinc-900">{children}</dd>
-    </div>
-  );
-}
-
-async function load(id: string): Promise<PayoutDetail | null> {
-  try {
-    return await getPayout(await getDb(), id);
-  } catch (error) {
-    if (error instanceof NotFoundError) return null;
-    throw error;
-  }
+function load(id: string): Promise<PayoutDetail | null> {
+  return orNullIfNotFound(getDb().then((db) => getPayout(db, id)));
 }
 
 export default async function PayoutPage({ params }: { params: Promise<{ id: string }> }) {
@@ -62,7 +49,7 @@ export default async function PayoutPage({ params }: { params: Promise<{ id: str
 
       <Section title="Details">
         <dl className="-my-2.5 divide-y divide-zinc-100">
-          <Row label="Status">
+          <DetailRow label="Status">
             <span className="flex flex-wrap items-center gap-2" data-testid="payout-status">
               <StatusBadge status={p.status} />
               {isVoid && (
@@ -71,22 +58,22 @@ export default async function PayoutPage({ params }: { params: Promise<{ id: str
                 </span>
               )}
             </span>
-          </Row>
-          <Row label="Partner">
+          </DetailRow>
+          <DetailRow label="Partner">
             <Link href={`/partners/${p.partnerId}`} className="font-medium text-brand-700 hover:underline">
               {p.partnerName}
             </Link>
             <span className="text-zinc-500"> · {p.partnerEmail}</span>
-          </Row>
-          <Row label="Amount">
+          </DetailRow>
+          <DetailRow label="Amount">
             <span className="font-semibold" data-numeric data-testid="payout-amount">
               {money(p.amount)}
             </span>
-          </Row>
-          <Row label="Method">{PAYOUT_METHOD_LABELS[p.method] ?? p.method}</Row>
-          <Row label="Transaction id">{p.transactionId ? <span className="font-mono text-xs">{p.transactionId}</span> : "—"}</Row>
-          {p.note && <Row label="Note">{p.note}</Row>}
-          <Row label="Recorded by">{p.recordedBy}</Row>
+          </DetailRow>
+          <DetailRow label="Method">{PAYOUT_METHOD_LABELS[p.method] ?? p.method}</DetailRow>
+          <DetailRow label="Transaction id">{p.transactionId ? <span className="font-mono text-xs">{p.transactionId}</span> : "—"}</DetailRow>
+          {p.note && <DetailRow label="Note">{p.note}</DetailRow>}
+          <DetailRow label="Recorded by">{p.recordedBy}</DetailRow>
         </dl>
       </Section>
 

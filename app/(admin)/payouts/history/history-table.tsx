@@ -8,7 +8,7 @@ import type { TypeAheadOption } from "@/components/ui/type-ahead";
 import type { FilterDef, ListState } from "@/components/data-table/types";
 import { cn } from "@/components/ui/cn";
 import { StatusBadge } from "@/components/ui/status-badge";
-import { DateRangeFilter } from "../../commissions/date-range-filter";
+import { DateRangeFilter } from "@/components/data-table/date-range-filter";
 import type { PayoutRowView } from "../payout-row";
 
 const col = columnHelper<PayoutRowView>();
