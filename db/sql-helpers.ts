@@ -8,3 +8,8 @@ import { sql, type SQL } from "drizzle-orm";
 export function timestamptz(date: Date): SQL {
   return sql`${date.toISOString()}::timestamptz`;
 }
+
+/** A LIKE pattern for "contains": `%` and `_` typed in a search box mean themselves. */
+export function likeContains(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/db/types";
 import type { Actor } from "@/lib/services/actor";
-import { createRateGroup, upsertProducts } from "@/lib/services/catalog";
+import { upsertProducts } from "@/lib/services/catalog";
+import { createRateGroup } from "@/lib/services/rate-groups";
 
 // The demo store's catalog: six categories of outdoor gear plus a membership, and two rate
 // groups (a category percentage, a fixed amount per unit on flagship products).

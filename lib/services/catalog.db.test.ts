@@ -6,19 +6,8 @@ import { parseProductListParams } from "@/lib/schemas/catalog";
 import { click, partner, sale, uid } from "@/lib/testing/fixtures";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { SYSTEM } from "./actor";
-import {
-  createProduct,
-  createRateGroup,
-  deleteProduct,
-  deleteRateGroup,
-  getProduct,
-  listProducts,
-  listRateGroups,
-  searchCatalogOptions,
-  updateProduct,
-  updateRateGroup,
-  upsertProducts,
-} from "./catalog";
+import { createProduct, deleteProduct, getProduct, listProducts, updateProduct, upsertProducts } from "./catalog";
+import { createRateGroup, deleteRateGroup, listRateGroups, searchCatalogOptions, updateRateGroup } from "./rate-groups";
 
 const t = setupTestDatabase();
 

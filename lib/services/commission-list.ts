@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import { adminUsers, apiKeys, commissionEvents, commissions, customers, leads, orders, partners, payouts, refunds } from "@/db/schema";
+import { likeContains } from "@/db/sql-helpers";
 import type { Db } from "@/db/types";
 import { NotFoundError } from "@/lib/errors";
 import type { commissionListSpec } from "@/lib/schemas/commissions";
@@ -14,11 +15,6 @@ import { approveDueCommissions } from "./commissions-hold";
 // then the details of those 25 rows, so sorting 100k commissions never drags the joins along.
 
 export type CommissionListParams = ListParams<(typeof commissionListSpec.sortable)[number], { status?: CommissionStatus; partner?: string; from?: string; to?: string }>;
-
-/** `%` and `_` typed in a search box mean themselves. */
-export function likeContains(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 function filters(params: Pick<CommissionListParams, "q" | "filters">, timezone: string, { ignoreStatus = false } = {}): { where: SQL | undefined; needsOrder: boolean } {
   const { status, partner, from, to } = params.filters;

@@ -6,7 +6,7 @@ import { NotFoundError } from "@/lib/errors";
 import type { customerListSpec } from "@/lib/schemas/customers";
 import { isUuid } from "@/lib/schemas/ids";
 import { offsetOf, type ListParams } from "@/lib/schemas/list-params";
-import { likeContains } from "./commission-list";
+import { likeContains } from "@/db/sql-helpers";
 import { approveDueCommissions } from "./commissions-hold";
 
 // Customers acquired through referrals (customers.partner_id set: their lifetime partner)

@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
 import { partners } from "@/db/schema";
+import { likeContains } from "@/db/sql-helpers";
 import type { Db } from "@/db/types";
 import { isUuid } from "@/lib/schemas/ids";
 import type { PartnerStatus } from "@/lib/schemas/enums";
@@ -20,7 +21,7 @@ const columns = { id: partners.id, name: partners.name, email: partners.email, r
 
 export async function searchPartnerOptions(db: Db, text: string, { approvedOnly = false, limit = 10 } = {}): Promise<PartnerOption[]> {
   const q = text.trim().slice(0, 100);
-  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = likeContains(q);
   const prefix = `${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return db
     .select(columns)

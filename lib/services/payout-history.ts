@@ -7,7 +7,7 @@ import type { ActorType, PayoutMethod, PayoutStatus } from "@/lib/schemas/enums"
 import { isUuid } from "@/lib/schemas/ids";
 import { offsetOf } from "@/lib/schemas/list-params";
 import type { PayoutHistoryParams } from "@/lib/schemas/payout-lists";
-import { likeContains } from "./commission-list";
+import { likeContains } from "@/db/sql-helpers";
 
 // The History tab of the Payouts page and a payout's own page. "Recorded by" is the admin
 // who made the payout, or, for payouts made through the API or the command line, the actor

@@ -7,7 +7,8 @@ import { adminActor } from "@/lib/auth/admin";
 import { AppError } from "@/lib/errors";
 import { catalogFormField, parseProductForm, parseRateGroupForm } from "@/lib/schemas/catalog";
 import type { FormState } from "@/lib/schemas/form-state";
-import { createProduct, createRateGroup, deleteProduct, deleteRateGroup, updateProduct, updateRateGroup } from "@/lib/services/catalog";
+import { createProduct, deleteProduct, updateProduct } from "@/lib/services/catalog";
+import { createRateGroup, deleteRateGroup, updateRateGroup } from "@/lib/services/rate-groups";
 import { getSettings } from "@/lib/services/settings";
 
 const NOT_SAVED = "Nothing was saved: check the highlighted fields.";

@@ -7,7 +7,7 @@ import { reversedShare } from "@/lib/domain/refund";
 import { runCli } from "@/lib/cli/run";
 import type { CommissionType } from "@/lib/schemas/enums";
 import type { ProgramSettings } from "@/lib/schemas/settings";
-import { groupRatesFor } from "@/lib/services/catalog";
+import { groupRatesFor } from "@/lib/services/rate-groups";
 import { getSettings } from "@/lib/services/settings";
 import { findAttribution } from "@/lib/services/tracking/attribution-lookup";
 import { click } from "@/lib/testing/fixtures";

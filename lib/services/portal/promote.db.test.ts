@@ -5,7 +5,8 @@ import { ConflictError, ForbiddenError, InvalidError } from "@/lib/errors";
 import { click, link, partner, sale, settings, uid } from "@/lib/testing/fixtures";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { SYSTEM } from "../actor";
-import { createRateGroup, upsertProducts } from "../catalog";
+import { upsertProducts } from "../catalog";
+import { createRateGroup } from "../rate-groups";
 import { portalCatalog } from "./catalog";
 import { createPortalLink, portalLinks, promoteKit } from "./promote";
 

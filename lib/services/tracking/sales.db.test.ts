@@ -6,7 +6,8 @@ import { ConflictError, InvalidError } from "@/lib/errors";
 import { click, link, partner, sale, settings, uid } from "@/lib/testing/fixtures";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { SYSTEM } from "../actor";
-import { createRateGroup, upsertProducts } from "../catalog";
+import { upsertProducts } from "../catalog";
+import { createRateGroup } from "../rate-groups";
 import { hashIp } from "@/lib/server/ip-hash";
 
 const t = setupTestDatabase();

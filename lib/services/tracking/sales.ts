@@ -13,7 +13,7 @@ import type { ProgramSettings } from "@/lib/schemas/settings";
 import type { SaleBody } from "@/lib/schemas/tracking";
 import { hashIp } from "@/lib/server/ip-hash";
 import type { Actor } from "../actor";
-import { groupRatesFor } from "../catalog";
+import { groupRatesFor } from "../rate-groups";
 import { findSaleAttribution, type LinkTerms, type PartnerTerms } from "./attribution-lookup";
 import { newCommissionId, summarize, type CommissionSummary, type NewCommission } from "./commission-rows";
 import { customerKey, upsertCustomer } from "./customers";

@@ -3,7 +3,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/db/client";
 import { withAdmin } from "@/lib/http/with-admin";
-import { searchCatalogOptions } from "@/lib/services/catalog";
+import { searchCatalogOptions } from "@/lib/services/rate-groups";
 
 export const GET = withAdmin(async (request) => {
   const params = request.nextUrl.searchParams;
