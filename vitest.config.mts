@@ -9,7 +9,7 @@ const ignore = ["node_modules/**", ".next/**", "e2e/**", ".data/**"];
 
 const projects: TestProjectInlineConfiguration[] = [
   { extends: true, test: { name: "unit", include: ["**/*.test.ts"], exclude: [...ignore, ...dbTests] } },
-  { extends: true, test: { name: "db:pglite", include: dbTests, exclude: ignore, env: { TEST_DB: "pglite" } } },
+  { extends: true, test: { name: "db:pglite", include: dbTests, exclude: ignore, env: { TEST_DB: "pglite" }, globalSetup: ["lib/testing/pglite-template.ts"] } },
 ];
 if (process.env.TEST_DATABASE_URL) {
   projects.push({

@@ -4,14 +4,18 @@ import { afterAll, beforeAll, inject } from "vitest";
 import { useDatabase } from "@/db/client";
 import { openDatabase } from "@/db/open";
 import type { Database, OpenDatabase } from "@/db/types";
+import { pgliteTemplateDump } from "./pglite-template";
 import { databaseUrl } from "./postgres-template";
 
-// Each database-backed test file gets a database of its own: an in-memory PGlite, or a
-// fresh copy of the migrated PostgreSQL template. The app's getDb() points at it too, so
+// Each database-backed test file gets a database of its own: an in-memory PGlite loaded from
+// the migrated PGlite template, or a fresh copy of the migrated PostgreSQL template. The app's getDb() points at it too, so
 // route handlers and server actions under test use the same data.
 
 export async function openTestDatabase(): Promise<OpenDatabase> {
-  if (process.env.TEST_DB !== "postgres") return openDatabase({ dataDir: "memory://" });
+  if (process.env.TEST_DB !== "postgres") {
+    const template = inject("pgliteTemplate");
+    return openDatabase({ dataDir: "memory://", migrate: false, loadDataDir: pgliteTemplateDump(template) });
+  }
   const base = process.env.TEST_DATABASE_URL!;
   const template = inject("postgresTemplate");
   const name = `aff_t_${process.ppid}_${randomBytes(6).toString("hex")}`;
