@@ -4,6 +4,9 @@
 // scavenge); what the trace reports as promoted did not. Prints START and END around the loop
 // so the driver counts only the loop's collections.
 
+const CLICK_URL = "http://127.0.0.1/api/track/click";
+const CLICK_INIT = { method: "POST", headers: { "content-type": "application/json" } };
+
 export const SCENARIOS = {
   /** Baseline: plain objects, about 2 KB a request (a parsed body, its headers, a URL). */
   "plain objects, 2 KB": () =>
@@ -13,9 +16,9 @@ export const SCENARIOS = {
   /** The body stream of a request or a response. */
   ReadableStream: () => new ReadableStream(),
   /** A Request alone, to tell its own share from the signal's. */
-  "Request, no signal": () => new Request("http://127.0.0.1/api/track/click", { method: "POST", headers: { "content-type": "application/json" } }),
+  "Request, no signal": () => new Request(CLICK_URL, CLICK_INIT),
   /** The Request a route handler receives (Next.js passes its abort signal). */
-  "Request with signal": () => new Request("http://127.0.0.1/api/track/click", { method: "POST", headers: { "content-type": "application/json" }, signal: new AbortController().signal }),
+  "Request with signal": () => new Request(CLICK_URL, { ...CLICK_INIT, signal: new AbortController().signal }),
   /** What a route handler answers. */
   "Response.json": () => Response.json({ visitorId: "v_123", partnerId: "p_456" }, { status: 200 }),
 } satisfies Record<string, () => unknown>;
@@ -31,8 +34,12 @@ function runScenario(name: ScenarioName, count: number): Promise<void> {
   return new Promise((resolve) => {
     const turn = () => {
       for (let i = 0; i < PER_TURN && made < count; i++, made++) if (make()) sink++;
-      if (made < count) setImmediate(turn);
-      else resolve(void (sink === -1 && console.log(sink)));
+      if (made < count) {
+        setImmediate(turn);
+        return;
+      }
+      if (sink !== made) console.log(`only ${sink} of ${made} made`);
+      resolve();
     };
     turn();
   });

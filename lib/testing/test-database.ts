@@ -8,8 +8,8 @@ import { pgliteTemplateDump } from "./pglite-template";
 import { databaseUrl } from "./postgres-template";
 
 // Each database-backed test file gets a database of its own: an in-memory PGlite loaded from
-// the migrated PGlite template, or a fresh copy of the migrated PostgreSQL template. The app's getDb() points at it too, so
-// route handlers and server actions under test use the same data.
+// the migrated PGlite template, or a fresh copy of the migrated PostgreSQL template. The app's
+// getDb() points at it too, so route handlers and server actions under test use the same data.
 
 export async function openTestDatabase(): Promise<OpenDatabase> {
   if (process.env.TEST_DB !== "postgres") {
