@@ -1,6 +1,7 @@
 // npm run bench:track: the tracking paths (click, referral redirect, sale) against a route
 // that does nothing (/api/health), on one `next start` process on PostgreSQL. See
 // bench/README.md for how to run it and read it.
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -50,6 +51,16 @@ function appVersion(appDir: string, pkg: string): string {
     return (JSON.parse(readFileSync(path.join(appDir, "node_modules", pkg, "package.json"), "utf8")) as { version: string }).version;
   } catch {
     return "?";
+  }
+}
+
+/** The Node.js the server runs on: this one, or BENCH_SERVER_NODE's (a fixed command, no shell). */
+function serverNodeVersion(config: BenchConfig): string {
+  if (!config.serverNode) return process.version;
+  try {
+    return execFileSync(config.serverNode, ["--version"], { encoding: "utf8" }).trim();
+  } catch {
+    throw new SetupError(`BENCH_SERVER_NODE=${config.serverNode} did not run (${config.serverNode} --version failed).`);
   }
 }
 
@@ -126,13 +137,14 @@ async function main(): Promise<number> {
     memoryGb: Math.round(os.totalmem() / 2 ** 30),
     platform: `${os.platform()} ${os.release()}`,
     node: process.version,
+    serverNode: serverNodeVersion(config),
     next: appVersion(config.appDir, "next"),
     autocannon: appVersion(config.repoRoot, "autocannon"),
     loadAverageAtStart: os.loadavg().map((v) => Number(v.toFixed(2))),
   };
 
   log(`bench:track — ${config.appDir} on port ${config.port}, ${config.durationSec} s per route (+${config.warmupSec} s warm-up), ${config.connections} connections, ${config.partners} partners`);
-  log(`machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, ${machine.platform}; node ${machine.node}, next ${machine.next}, autocannon ${machine.autocannon}; load average ${machine.loadAverageAtStart.join(" ")}`);
+  log(`machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, ${machine.platform}; node ${machine.node}${machine.serverNode === machine.node ? "" : ` (server: node ${machine.serverNode}, BENCH_SERVER_NODE)`}, next ${machine.next}, autocannon ${machine.autocannon}; load average ${machine.loadAverageAtStart.join(" ")}`);
   if (machine.loadAverageAtStart[0]! > machine.cpus * 0.5) log(`  note: the machine is already busy (load ${machine.loadAverageAtStart[0]} on ${machine.cpus} cores): expect lower, noisier figures.`);
 
   if (!hasBuild(config.appDir)) {
@@ -140,8 +152,10 @@ async function main(): Promise<number> {
     await buildApp(config.appDir);
   }
 
-  const db = await openBenchDatabase({ databaseUrl: config.databaseUrl, adminUrl: config.pgAdminUrl });
-  cleanups.push(() => db.close());
+  // Registered before the database exists: a Ctrl-C while it is being created still drops it.
+  const opening = openBenchDatabase({ databaseUrl: config.databaseUrl, adminUrl: config.pgAdminUrl });
+  cleanups.push(async () => (await opening.catch(() => undefined))?.close());
+  const db = await opening;
   log(`postgres: ${db.version}, database ${db.name}${db.throwaway ? " (throwaway, dropped at the end)" : " (BENCH_DATABASE_URL, kept)"}`);
 
   const ids = new IdSource();
@@ -155,6 +169,7 @@ async function main(): Promise<number> {
     appDir: config.appDir,
     port: config.port,
     nodeArgs: config.serverNodeArgs,
+    node: config.serverNode,
     env: { DATABASE_URL: db.url, NEXTAUTH_SECRET: "bench-only-secret-not-for-production-0123456789", NEXTAUTH_URL: `http://127.0.0.1:${config.port}` },
   });
   cleanups.push(() => server.stop());

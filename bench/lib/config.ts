@@ -26,6 +26,8 @@ export interface BenchConfig {
   latencyMode: "paced" | "autocannon";
   /** Node flags for the server process only, e.g. ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"]. */
   serverNodeArgs: string[];
+  /** The node binary that runs the server (the load generator stays on this process's node). */
+  serverNode?: string;
   resultsDir: string;
   repoRoot: string;
 }
@@ -78,6 +80,7 @@ export function readConfig(): BenchConfig {
     latencyMode: latencyModeFrom(process.env.BENCH_LATENCY_MODE),
     // The same node flags as `npm start` (a larger young generation: fewer GC pauses under load).
     serverNodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? "--max-semi-space-size=32").split(/\s+/).filter(Boolean),
+    serverNode: process.env.BENCH_SERVER_NODE || undefined,
     resultsDir: path.join(repoRoot, "bench", "results"),
     repoRoot,
   };

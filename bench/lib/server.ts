@@ -65,7 +65,7 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(options: { appDir: string; port: number; env: Record<string, string>; nodeArgs?: string[] }): Promise<RunningServer> {
+export async function startServer(options: { appDir: string; port: number; env: Record<string, string>; nodeArgs?: string[]; node?: string }): Promise<RunningServer> {
   await assertPortFree(options.port);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -79,7 +79,8 @@ export async function startServer(options: { appDir: string; port: number; env: 
   delete env.NODE_OPTIONS;
   // With node flags (e.g. --cpu-prof, which NODE_OPTIONS refuses), run next's bin under node directly.
   const bin = nextBin(options.appDir);
-  const [command, args] = options.nodeArgs?.length ? [process.execPath, [...options.nodeArgs, realpathSync(bin)]] : [bin, []];
+  const node = options.node ?? process.execPath;
+  const [command, args] = options.nodeArgs?.length || options.node ? [node, [...(options.nodeArgs ?? []), realpathSync(bin)]] : [bin, []];
   const child: ChildProcess = spawn(command, [...args, "start", "-p", String(options.port)], { cwd: options.appDir, env, stdio: ["ignore", "pipe", "pipe"] });
   if (!child.pid) throw new Error("Could not start next start.");
 
