@@ -81,7 +81,8 @@ export async function startServer(options: { appDir: string; port: number; env: 
   const bin = nextBin(options.appDir);
   const node = options.node ?? process.execPath;
   const [command, args] = options.nodeArgs?.length || options.node ? [node, [...(options.nodeArgs ?? []), realpathSync(bin)]] : [bin, []];
-  const child: ChildProcess = spawn(command, [...args, "start", "-p", String(options.port)], { cwd: options.appDir, env, stdio: ["ignore", "pipe", "pipe"] });
+  // The arguments of `npm start` (package.json), which cannot carry node flags of our own.
+  const child: ChildProcess = spawn(command, [...args, "start", "--keepAliveTimeout", "65000", "-p", String(options.port)], { cwd: options.appDir, env, stdio: ["ignore", "pipe", "pipe"] });
   if (!child.pid) throw new Error("Could not start next start.");
 
   const lines: string[] = [];

@@ -1,5 +1,5 @@
-// Playwright's web server: the built app on a fresh database. Builds first when there is
-// no build yet, and passes SIGTERM on so the database is closed cleanly.
+// Playwright's web server: `npm start` on a fresh database. Builds first when there is no
+// build yet, and passes SIGTERM on so the database is closed cleanly.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { resetPostgres } from "./postgres";
@@ -15,10 +15,9 @@ async function main() {
   if (process.env.DATABASE_URL) await resetPostgres(process.env.DATABASE_URL);
   else rmSync(process.env.DATA_DIR ?? ".data-e2e", { recursive: true, force: true });
 
-  const server = spawn(nextBin, ["start", "-p", process.env.PORT ?? "3200"], {
-    stdio: "inherit",
-    env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "1" },
-  });
+  // `npm start` itself, so the suites run the server the way the README tells a store to
+  // (its node flags and keep-alive timeout included). npm passes SIGTERM on to it.
+  const server = spawn("npm", ["run", "-s", "start", "--", "-p", process.env.PORT ?? "3200"], { stdio: "inherit" });
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));
 }
