@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { defineConfig, type TestProjectInlineConfiguration } from "vitest/config";
 
@@ -34,6 +35,10 @@ export default defineConfig({
   },
   test: {
     projects,
+    // One worker per core. Vitest's default leaves a core free (one worker on a 2-core machine),
+    // but the database tests spend part of their time waiting for PostgreSQL: two workers on two
+    // cores took the suite from 356 to 236 s here, three gave no more (244 s).
+    maxWorkers: availableParallelism(),
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_SECRET: "test-secret-for-vitest-only" },
