@@ -77,12 +77,11 @@ export async function startServer(options: { appDir: string; port: number; env: 
   };
   // Flags go through BENCH_SERVER_NODE_ARGS, not an inherited NODE_OPTIONS: the server runs as in production.
   delete env.NODE_OPTIONS;
-  // With node flags (e.g. --cpu-prof, which NODE_OPTIONS refuses), run next's bin under node directly.
-  const bin = nextBin(options.appDir);
-  const node = options.node ?? process.execPath;
-  const [command, args] = options.nodeArgs?.length || options.node ? [node, [...(options.nodeArgs ?? []), realpathSync(bin)]] : [bin, []];
-  // The arguments of `npm start` (package.json), which cannot carry node flags of our own.
-  const child: ChildProcess = spawn(command, [...args, "start", "--keepAliveTimeout", "65000", "-p", String(options.port)], { cwd: options.appDir, env, stdio: ["ignore", "pipe", "pipe"] });
+  // next's bin run under node directly, as `npm start` does, so node flags (e.g. --cpu-prof, which
+  // NODE_OPTIONS refuses) and another node binary can be given; next's arguments are npm start's.
+  const script = realpathSync(nextBin(options.appDir));
+  const args = [...(options.nodeArgs ?? []), script, "start", "--keepAliveTimeout", "65000", "-p", String(options.port)];
+  const child: ChildProcess = spawn(options.node ?? process.execPath, args, { cwd: options.appDir, env, stdio: ["ignore", "pipe", "pipe"] });
   if (!child.pid) throw new Error("Could not start next start.");
 
   const lines: string[] = [];
