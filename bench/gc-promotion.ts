@@ -1,13 +1,14 @@
 // npm run bench:gc: which of the objects every Next.js route handler request makes outlive the
 // young generation on this Node.js, measured against a plain object of the same use. Each
-// scenario runs in its own `node --trace-gc-nvp` process with the young generation of `npm start`
-// (--max-semi-space-size=32); see bench/README.md.
+// scenario runs in its own `node --trace-gc-nvp` process with the node flags of `npm start` (read
+// from package.json); see bench/README.md.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { SCENARIOS, type ScenarioName } from "./lib/gc-scenario";
+import { readStartCommand } from "./lib/start-command";
 
 const COUNT = Number(process.env.BENCH_GC_COUNT ?? 200_000);
-const NODE_FLAGS = ["--trace-gc-nvp", "--max-semi-space-size=32"];
+const NODE_FLAGS = ["--trace-gc-nvp", ...readStartCommand(path.resolve(__dirname, "..")).nodeFlags];
 
 interface Collections {
   scavenges: number;

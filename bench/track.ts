@@ -12,6 +12,7 @@ import { closedLoad, pacedLoad, SAMPLE_EVERY, type LoadResult } from "./lib/load
 import { cpuTable, failureLines, resultsTable, type Phase } from "./lib/report";
 import { clickRoute, healthRoute, redirectRoute, saleRoute, VisitorPool, type BenchPartner, type ProgramTerms, type RouteContext, type RouteSpec } from "./lib/routes";
 import { buildApp, hasBuild, run, startServer, type RunningServer } from "./lib/server";
+import { readStartCommand } from "./lib/start-command";
 import { IdSource } from "./lib/traffic";
 
 const TARGETS: Partial<Record<RouteName, number>> = { click: 0.8, redirect: 0.8, sale: 0.5 };
@@ -138,6 +139,7 @@ async function main(): Promise<number> {
     platform: `${os.platform()} ${os.release()}`,
     node: process.version,
     serverNode: serverNodeVersion(config),
+    serverNodeFlags: config.serverNodeArgs ?? readStartCommand(config.appDir).nodeFlags,
     next: appVersion(config.appDir, "next"),
     autocannon: appVersion(config.repoRoot, "autocannon"),
     loadAverageAtStart: os.loadavg().map((v) => Number(v.toFixed(2))),
@@ -145,6 +147,7 @@ async function main(): Promise<number> {
 
   log(`bench:track — ${config.appDir} on port ${config.port}, ${config.durationSec} s per route (+${config.warmupSec} s warm-up), ${config.connections} connections, ${config.partners} partners`);
   log(`machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, ${machine.platform}; node ${machine.node}${machine.serverNode === machine.node ? "" : ` (server: node ${machine.serverNode}, BENCH_SERVER_NODE)`}, next ${machine.next}, autocannon ${machine.autocannon}; load average ${machine.loadAverageAtStart.join(" ")}`);
+  log(`server: node ${machine.serverNodeFlags.join(" ") || "(no flags)"} (${config.serverNodeArgs ? "BENCH_SERVER_NODE_ARGS" : "npm start's flags"})`);
   if (machine.loadAverageAtStart[0]! > machine.cpus * 0.5) log(`  note: the machine is already busy (load ${machine.loadAverageAtStart[0]} on ${machine.cpus} cores): expect lower, noisier figures.`);
 
   if (!hasBuild(config.appDir)) {
@@ -168,7 +171,7 @@ async function main(): Promise<number> {
   const server = await startServer({
     appDir: config.appDir,
     port: config.port,
-    nodeArgs: config.serverNodeArgs,
+    nodeArgs: machine.serverNodeFlags,
     node: config.serverNode,
     env: { DATABASE_URL: db.url, NEXTAUTH_SECRET: "bench-only-secret-not-for-production-0123456789", NEXTAUTH_URL: `http://127.0.0.1:${config.port}` },
   });

@@ -24,8 +24,8 @@ export interface BenchConfig {
   latencyRateShare: number;
   /** How the latency test holds its rate: evenly paced (default) or autocannon's overallRate. */
   latencyMode: "paced" | "autocannon";
-  /** Node flags for the server process only, e.g. ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"]. */
-  serverNodeArgs: string[];
+  /** Node flags for the server process only, in place of npm start's (undefined: npm start's). */
+  serverNodeArgs: string[] | undefined;
   /** The node binary that runs the server (the load generator stays on this process's node). */
   serverNode?: string;
   resultsDir: string;
@@ -78,8 +78,7 @@ export function readConfig(): BenchConfig {
     routes: routesFrom(process.env.BENCH_ROUTES),
     latencyRateShare: numberFrom("BENCH_LATENCY_SHARE", 0.7, 0.01, 1),
     latencyMode: latencyModeFrom(process.env.BENCH_LATENCY_MODE),
-    // The same node flags as `npm start` (a larger young generation: fewer GC pauses under load).
-    serverNodeArgs: (process.env.BENCH_SERVER_NODE_ARGS ?? "--max-semi-space-size=32").split(/\s+/).filter(Boolean),
+    serverNodeArgs: process.env.BENCH_SERVER_NODE_ARGS?.split(/\s+/).filter(Boolean),
     serverNode: process.env.BENCH_SERVER_NODE || undefined,
     resultsDir: path.join(repoRoot, "bench", "results"),
     repoRoot,

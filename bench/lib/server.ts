@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, realpathSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { readStartCommand } from "./start-command";
 
 // Builds (when there is no build) and starts the app with `next start`, the way production
 // runs it, and stops it with SIGTERM so the app closes its database itself.
@@ -65,22 +66,25 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** `nodeArgs` replaces npm start's node flags (undefined: keep them). */
 export async function startServer(options: { appDir: string; port: number; env: Record<string, string>; nodeArgs?: string[]; node?: string }): Promise<RunningServer> {
   await assertPortFree(options.port);
+  const start = readStartCommand(options.appDir);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...options.env,
+    ...start.env,
     NODE_ENV: "production",
     NEXT_TELEMETRY_DISABLED: "1",
-    NEXT_MANUAL_SIG_HANDLE: "1",
     PORT: String(options.port),
   };
   // Flags go through BENCH_SERVER_NODE_ARGS, not an inherited NODE_OPTIONS: the server runs as in production.
   delete env.NODE_OPTIONS;
   // next's bin run under node directly, as `npm start` does, so node flags (e.g. --cpu-prof, which
-  // NODE_OPTIONS refuses) and another node binary can be given; next's arguments are npm start's.
+  // NODE_OPTIONS refuses) and another node binary can be given. Unless told otherwise, node's
+  // flags, next's arguments and the environment are the app's own npm start's.
   const script = realpathSync(nextBin(options.appDir));
-  const args = [...(options.nodeArgs ?? []), script, "start", "--keepAliveTimeout", "65000", "-p", String(options.port)];
+  const args = [...(options.nodeArgs ?? start.nodeFlags), script, "start", ...start.nextArgs, "-p", String(options.port)];
   const child: ChildProcess = spawn(options.node ?? process.execPath, args, { cwd: options.appDir, env, stdio: ["ignore", "pipe", "pipe"] });
   if (!child.pid) throw new Error("Could not start next start.");
 
