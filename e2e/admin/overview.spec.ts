@@ -136,6 +136,9 @@ test("a custom From–To range: nothing in a month long ago, today's sales in a 
 test("on a phone the cards stack in one column", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/overview");
+  // The page streams in behind a loading skeleton: measure the cards once they are shown.
+  await expect(page.getByTestId("card-revenue-card")).toBeVisible();
+  await expect(page.getByTestId("card-conversions-card")).toBeVisible();
   const first = await page.getByTestId("card-revenue-card").boundingBox();
   const second = await page.getByTestId("card-conversions-card").boundingBox();
   expect(first && second).toBeTruthy();
