@@ -136,11 +136,13 @@ test("a custom From–To range: nothing in a month long ago, today's sales in a 
 test("on a phone the cards stack in one column", async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await page.goto("/overview");
+  const revenue = page.getByTestId("card-revenue-card");
+  const conversions = page.getByTestId("card-conversions-card");
   // The page streams in behind a loading skeleton: measure the cards once they are shown.
-  await expect(page.getByTestId("card-revenue-card")).toBeVisible();
-  await expect(page.getByTestId("card-conversions-card")).toBeVisible();
-  const first = await page.getByTestId("card-revenue-card").boundingBox();
-  const second = await page.getByTestId("card-conversions-card").boundingBox();
+  await expect(revenue).toBeVisible();
+  await expect(conversions).toBeVisible();
+  const first = await revenue.boundingBox();
+  const second = await conversions.boundingBox();
   expect(first && second).toBeTruthy();
   expect(Math.abs(first!.x - second!.x)).toBeLessThan(1);
   expect(second!.y).toBeGreaterThan(first!.y);
