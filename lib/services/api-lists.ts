@@ -5,7 +5,7 @@ import type { Db } from "@/db/types";
 import { afterCursor, newestFirst, page, type Cursor } from "@/lib/http/cursor";
 import type { CommissionStatus, PartnerStatus } from "@/lib/schemas/enums";
 import { approveDueCommissions } from "./commissions-hold";
-import { couponsOf, partnerView } from "./partners";
+import { couponsOf, partnerView } from "./partner-view";
 
 // The REST API's list reads (GET /api/v1/partners, /commissions, /payouts).
 

@@ -10,7 +10,7 @@ import { toFieldIssues } from "@/lib/schemas/issues";
 import { saleSchema } from "@/lib/schemas/tracking";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
-import { findApprovedPartner } from "./partners";
+import { findApprovedPartner } from "./partner-lookup";
 import { getSettings } from "./settings";
 import { recordSale } from "./tracking/sales";
 

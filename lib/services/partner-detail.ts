@@ -8,7 +8,7 @@ import type { CommissionStatus, CommissionType, PartnerStatus, PayoutMethod, Pay
 import { isUuid } from "@/lib/schemas/ids";
 import { partnerBalance } from "./balances";
 import { customLinkUrl } from "./links";
-import { couponsOf, dashboardUrl, referralLink } from "./partners";
+import { couponsOf, dashboardUrl, referralLink } from "./partner-view";
 
 // Everything the partner page shows, read with the per-partner indexes: clicks_partner_idx
 // and orders_partner_idx for the daily chart, the counter tables for click totals.

@@ -5,7 +5,7 @@ import { InvalidError } from "@/lib/errors";
 import { partner } from "@/lib/testing/fixtures";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { getPartnerProfile, updatePartnerProfile } from "./partner-profile";
-import { getPartner } from "./partners";
+import { getPartner } from "./partner-lookup";
 
 const t = setupTestDatabase();
 

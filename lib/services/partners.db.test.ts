@@ -6,7 +6,9 @@ import type { Actor } from "@/lib/services/actor";
 import { link, partner, sale, uid } from "@/lib/testing/fixtures";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { hashDashboardToken } from "./partner-tokens";
-import { addPartner, changePartnerStatus, findPartnerRecord, resetPartnerAccess, updatePartner } from "./partners";
+import { findPartnerRecord } from "./partner-lookup";
+import { changePartnerStatus, resetPartnerAccess } from "./partner-status";
+import { addPartner, updatePartner } from "./partners";
 
 const t = setupTestDatabase();
 const ADMIN: Actor = { type: "admin", id: "00000000-0000-4000-8000-0000000000ad", label: "owner@example.com" };

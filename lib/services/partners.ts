@@ -1,58 +1,23 @@
 import "server-only";
 import { z } from "zod";
 import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
-import { couponCodes, partnerSessions, partners } from "@/db/schema";
+import { couponCodes, partners } from "@/db/schema";
 import { uniqueViolation } from "@/db/errors";
 import type { Db } from "@/db/types";
-import { appUrl } from "@/lib/env";
-import { AppError, ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
+import { AppError, ConflictError, InvalidError } from "@/lib/errors";
 import { isUuid } from "@/lib/schemas/ids";
 import { toFieldIssues } from "@/lib/schemas/issues";
-import { newPartnerSchema, PARTNER_STATUS_ACTIONS, partnerFormSchema, statusActionsFor, type NewPartner, type PartnerStatusAction } from "@/lib/schemas/partners";
+import { newPartnerSchema, partnerFormSchema, type NewPartner } from "@/lib/schemas/partners";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
+import { unknownPartner } from "./partner-lookup";
 import { newDashboardToken, referralCodeFrom } from "./partner-tokens";
+import { couponsOf, partnerView, type PartnerRow, type PartnerView } from "./partner-view";
 import { lockRefNamespace, slugExists } from "./ref-namespace";
 import { forgetRefs } from "./tracking/ref-cache";
 
-export type PartnerRow = typeof partners.$inferSelect;
-
-/** What the API answers for a partner (SPEC.md §4). */
-export interface PartnerView {
-  id: string;
-  name: string;
-  email: string;
-  status: PartnerRow["status"];
-  referralCode: string;
-  couponCodes: string[];
-  commissionType: PartnerRow["commissionType"];
-  commissionRate: number | null;
-  referralLink: string;
-  dashboardUrl: string;
-}
-
-export function referralLink(code: string): string {
-  return `${appUrl()}/r/${encodeURIComponent(code)}`;
-}
-
-export function dashboardUrl(token: string): string {
-  return `${appUrl()}/p/${token}`;
-}
-
-export function partnerView(row: PartnerRow, coupons: string[]): PartnerView {
-  return {
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    status: row.status,
-    referralCode: row.referralCode,
-    couponCodes: coupons,
-    commissionType: row.commissionType,
-    commissionRate: row.commissionRate,
-    referralLink: referralLink(row.referralCode),
-    dashboardUrl: dashboardUrl(row.dashboardToken),
-  };
-}
+// Writing partners: added from the console, the API or the seed, and edited (the whole form,
+// or a PATCH of some fields). Status changes and access resets are in partner-status.ts.
 
 /** A referral code that a custom link already uses as its slug (see ref-namespace.ts). */
 class ReferralCodeTaken extends Error {}
@@ -61,7 +26,7 @@ const referralCodeTaken = () =>
   new ConflictError("This referral code is taken.", "referral_code_taken", [{ field: "referralCode", message: "This referral code is taken." }]);
 
 /** Turns a unique-index violation on partners or coupons into a 409 that names the field. */
-export function partnerConflict(error: unknown, coupons: string[] = []): never {
+function partnerConflict(error: unknown, coupons: string[] = []): never {
   const constraint = uniqueViolation(error);
   if (constraint === "partners_email_key") {
     throw new ConflictError("A partner with this email already exists.", "email_taken", [{ field: "email", message: "A partner with this email already exists." }]);
@@ -167,71 +132,6 @@ async function assertCouponsFree(tx: Db, codes: string[], partnerId: string | nu
   }
 }
 
-export async function couponsOf(db: Db, partnerIds: string[]): Promise<Map<string, string[]>> {
-  const map = new Map<string, string[]>();
-  if (!partnerIds.length) return map;
-  const rows = await db
-    .select({ partnerId: couponCodes.partnerId, code: couponCodes.code })
-    .from(couponCodes)
-    .where(inArray(couponCodes.partnerId, partnerIds))
-    .orderBy(asc(couponCodes.createdAt), asc(couponCodes.code));
-  for (const r of rows) map.set(r.partnerId, [...(map.get(r.partnerId) ?? []), r.code]);
-  return map;
-}
-
-export async function getPartner(db: Db, id: string): Promise<PartnerView> {
-  const row = isUuid(id) ? (await db.select().from(partners).where(eq(partners.id, id)))[0] : undefined;
-  if (!row) throw new NotFoundError("No partner with this id.", "unknown_partner");
-  return partnerView(row, (await couponsOf(db, [row.id])).get(row.id) ?? []);
-}
-
-export async function findPartnerByEmail(db: Db, email: string): Promise<PartnerRow | undefined> {
-  const [row] = await db.select().from(partners).where(sql`lower(${partners.email}) = ${email.trim().toLowerCase()}`);
-  return row;
-}
-
-export async function findApprovedPartner(db: Db, id: string): Promise<PartnerRow | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db.select().from(partners).where(and(eq(partners.id, id), eq(partners.status, "approved")));
-  return row;
-}
-
-/** What the edit form shows: the stored partner without its secrets, and its coupons. */
-export interface PartnerRecord {
-  id: string;
-  name: string;
-  email: string;
-  status: PartnerRow["status"];
-  referralCode: string;
-  commissionType: PartnerRow["commissionType"];
-  commissionRate: number | null;
-  couponCodes: string[];
-  payoutMethod: PartnerRow["payoutMethod"];
-  payoutDetails: Record<string, string>;
-  notes: string | null;
-}
-
-export async function findPartnerRecord(db: Db, id: string): Promise<PartnerRecord | undefined> {
-  if (!isUuid(id)) return undefined;
-  const [row] = await db.select().from(partners).where(eq(partners.id, id));
-  if (!row) return undefined;
-  return {
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    status: row.status,
-    referralCode: row.referralCode,
-    commissionType: row.commissionType,
-    commissionRate: row.commissionRate,
-    couponCodes: (await couponsOf(db, [row.id])).get(row.id) ?? [],
-    payoutMethod: row.payoutMethod,
-    payoutDetails: row.payoutDetails,
-    notes: row.notes,
-  };
-}
-
-const unknownPartner = () => new NotFoundError("No partner with this id.", "unknown_partner");
-
 /**
  * The edit form: every editable field at once. Coupons are diffed against what the partner
  * holds; only approved partners may be given new ones (a suspended partner keeps its old
@@ -336,50 +236,3 @@ async function savePartner(db: Db, actor: Actor, id: string, inputFor: (current:
   }
 }
 
-/**
- * Approve, reject, suspend or reinstate. Coupons stay with a rejected or suspended partner;
- * attribution ignores partners that are not approved, so they simply stop earning.
- */
-export async function changePartnerStatus(db: Db, actor: Actor, id: string, action: PartnerStatusAction): Promise<PartnerView> {
-  if (!isUuid(id)) throw unknownPartner();
-  const to = PARTNER_STATUS_ACTIONS[action];
-  const now = new Date();
-  const changed = await db.transaction(async (tx) => {
-    const [current] = await tx.select().from(partners).where(eq(partners.id, id)).for("update");
-    if (!current) throw unknownPartner();
-    if (!statusActionsFor(current.status).includes(action)) {
-      throw new ConflictError(`This partner is ${current.status}; it cannot be ${STATUS_VERBS[action]}.`, "invalid_status_change");
-    }
-    const [row] = await tx
-      .update(partners)
-      .set({ status: to, approvedAt: to === "approved" ? (current.approvedAt ?? now) : current.approvedAt, updatedAt: now })
-      .where(eq(partners.id, id))
-      .returning();
-    await recordAudit(tx, actor, `partner.${action}`, { type: "partner", id }, { email: current.email, from: current.status, to });
-    return partnerView(row!, (await couponsOf(tx, [id])).get(id) ?? []);
-  });
-  forgetRefs(db);
-  return changed;
-}
-
-const STATUS_VERBS: Record<PartnerStatusAction, string> = { approve: "approved", reject: "rejected", suspend: "suspended", reinstate: "reinstated" };
-
-/**
- * "Reset password": a new dashboard token (the old /p/<token> URL stops working at once),
- * no password (the partner sets one on the next visit), and no open portal sessions.
- */
-export async function resetPartnerAccess(db: Db, actor: Actor, id: string): Promise<{ dashboardUrl: string }> {
-  if (!isUuid(id)) throw unknownPartner();
-  const { token, hash } = newDashboardToken();
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .update(partners)
-      .set({ dashboardToken: token, dashboardTokenHash: hash, passwordHash: null, passwordSetAt: null, updatedAt: new Date() })
-      .where(eq(partners.id, id))
-      .returning({ email: partners.email });
-    if (!row) throw unknownPartner();
-    await tx.delete(partnerSessions).where(eq(partnerSessions.partnerId, id));
-    await recordAudit(tx, actor, "partner.reset_password", { type: "partner", id }, { email: row.email });
-    return { dashboardUrl: dashboardUrl(token) };
-  });
-}

@@ -6,7 +6,7 @@ import { ConflictError, InvalidError } from "@/lib/errors";
 import type { Actor } from "@/lib/services/actor";
 import { partner } from "@/lib/testing/fixtures";
 import { setupTestDatabase } from "@/lib/testing/test-database";
-import { resetPartnerAccess } from "./partners";
+import { resetPartnerAccess } from "./partner-status";
 import { findPartnerByToken, setPartnerPassword, signInPartner } from "./portal-access";
 import { isPortalSessionValid } from "./portal-sessions";
 

@@ -10,7 +10,8 @@ import { AppError } from "@/lib/errors";
 import type { FormState } from "@/lib/schemas/form-state";
 import { parsePartnerForm, partnerFormFieldFor } from "@/lib/schemas/partner-form";
 import { PARTNER_STATUS_ACTIONS, type PartnerStatusAction } from "@/lib/schemas/partners";
-import { addPartner, changePartnerStatus, resetPartnerAccess, updatePartner } from "@/lib/services/partners";
+import { changePartnerStatus, resetPartnerAccess } from "@/lib/services/partner-status";
+import { addPartner, updatePartner } from "@/lib/services/partners";
 import { getSettings } from "@/lib/services/settings";
 
 const NOT_SAVED = "Nothing was saved: check the highlighted fields.";

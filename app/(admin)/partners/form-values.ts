@@ -1,5 +1,5 @@
 import { bpsToPercentString, toDecimalString } from "@/lib/domain/money";
-import type { PartnerRecord } from "@/lib/services/partners";
+import type { PartnerRecord } from "@/lib/services/partner-lookup";
 import type { PartnerFormValues } from "./partner-form";
 
 export const EMPTY_PARTNER: PartnerFormValues = {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NotFoundError } from "@/lib/errors";
-import { dashboardUrl, findPartnerByEmail } from "@/lib/services/partners";
+import { findPartnerByEmail } from "@/lib/services/partner-lookup";
+import { dashboardUrl } from "@/lib/services/partner-view";
 import { parseOptions } from "../args";
 import type { Command } from "../types";
 

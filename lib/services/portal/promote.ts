@@ -8,7 +8,7 @@ import { portalLinkSchema, storeDestination } from "@/lib/schemas/portal-links";
 import { toFieldIssues } from "@/lib/schemas/issues";
 import type { PortalPage } from "@/lib/schemas/portal-lists";
 import { createLink, listLinks, type LinkListRow, type LinkView } from "../links";
-import { couponsOf, referralLink } from "../partners";
+import { couponsOf, referralLink } from "../partner-view";
 import { getSettings } from "../settings";
 
 // What a partner promotes with: their referral link and coupons, and custom links they make

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/admin";
 import { formatRate } from "@/lib/format/rates";
-import { findPartnerRecord } from "@/lib/services/partners";
+import { findPartnerRecord } from "@/lib/services/partner-lookup";
 import { getSettings } from "@/lib/services/settings";
 import { updatePartnerAction } from "../../actions";
 import { formValuesOf } from "../../form-values";

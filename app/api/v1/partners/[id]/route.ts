@@ -4,7 +4,8 @@
 import { z } from "zod";
 import { parseJsonBody } from "@/lib/http/parse-body";
 import { withApiKey } from "@/lib/http/with-api-key";
-import { getPartner, patchPartner } from "@/lib/services/partners";
+import { getPartner } from "@/lib/services/partner-lookup";
+import { patchPartner } from "@/lib/services/partners";
 
 export const GET = withApiKey<{ id: string }>(async ({ db, params }) => Response.json(await getPartner(db, params.id)));
 
