@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { BucketLinks } from "@/components/period-links";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
@@ -10,7 +11,7 @@ import type { SearchParams } from "@/lib/schemas/list-params";
 import { getOverview } from "@/lib/services/overview/get-overview";
 import { OverviewCards } from "./overview-cards";
 import { OverviewCharts } from "./overview-charts";
-import { BucketPicker, RangePicker } from "./range-picker";
+import { RangePicker } from "./range-picker";
 import { TopPartnersTable } from "./top-partners-table";
 
 // GET /overview: the program at a glance for a date range (?range=7d|30d|90d|12m|custom
@@ -47,7 +48,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <>
           <div className="flex flex-wrap items-center justify-between gap-3">
             <h2 className="text-lg font-semibold text-zinc-900">Over time</h2>
-            <BucketPicker period={period} />
+            <BucketLinks base="/overview" period={period} />
           </div>
           <OverviewCharts series={overview.series} period={period} currency={currency} />
           <TopPartnersTable rows={overview.topPartners} currency={currency} />

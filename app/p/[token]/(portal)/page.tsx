@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { ActivityCharts } from "@/components/portal/activity-charts";
 import { ActivityCards, EarningsCards } from "@/components/portal/earnings-cards";
 import { CommissionsTable, PayoutsTable } from "@/components/portal/history-tables";
-import { PortalBucketPicker, PortalRangePicker } from "@/components/portal/range-picker";
+import { BucketLinks, PresetRangeLinks } from "@/components/period-links";
 import { StatusNotice } from "@/components/portal/status-notice";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
@@ -71,11 +71,11 @@ export default async function PortalDashboardPage({ params, searchParams }: { pa
               {span(period.from, period.to)} · {period.timeZone}
             </p>
           </div>
-          <PortalRangePicker base={base} period={period} />
+          <PresetRangeLinks base={base} period={period} scroll={false} />
         </div>
         <ActivityCards activity={activity} />
         <div className="flex justify-end">
-          <PortalBucketPicker base={base} period={period} />
+          <BucketLinks base={base} period={period} scroll={false} />
         </div>
         <ActivityCharts series={activity.series} period={period} currency={activity.currency} />
       </section>
