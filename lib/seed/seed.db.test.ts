@@ -8,12 +8,12 @@ import { planLinks, planPartners } from "./partners";
 import { Rng } from "./random";
 import { planTraffic } from "./traffic";
 
-// Seeds a test database once through the CLI (60 days, so the 30-day hold splits the
-// commissions into approved and pending) and checks what a merchant would notice.
+// Seeds a test database once through the CLI (the default 90 days: the 30-day hold splits
+// the commissions into paid, approved and pending) and checks what a merchant would notice.
 
 const t = setupTestDatabase();
 const DAY = 86_400_000;
-const DAYS = 60;
+const DAYS = 90;
 let output: string[] = [];
 let startedAt: Date;
 
@@ -41,7 +41,7 @@ async function tableCounts() {
 
 beforeAll(async () => {
   startedAt = new Date();
-  const result = await cli("db", "seed", "--days", String(DAYS));
+  const result = await cli("db", "seed");
   expect(result.err).toEqual([]);
   expect(result.code).toBe(0);
   output = result.out;
@@ -49,8 +49,8 @@ beforeAll(async () => {
 
 describe("db seed", () => {
   test("prints a short summary and sets up the program", async () => {
-    expect(output[0]).toMatch(/^Seeded "Northwind Outdoor Partners" \(seed 1, 60 days of traffic\) in [\d.]+ s:$/);
-    for (const label of ["Partners", "Clicks", "Orders", "Revenue", "Commissions"]) expect(output.join("\n")).toContain(label);
+    expect(output[0]).toMatch(/^Seeded "Northwind Outdoor Partners" \(seed 1, 90 days of traffic\) in [\d.]+ s:$/);
+    for (const label of ["Partners", "Clicks", "Orders", "Revenue", "Commissions", "Payouts"]) expect(output.join("\n")).toContain(label);
     expect(output.length).toBeLessThanOrEqual(10);
     const settings = await getSettings(t.db);
     expect(settings).toMatchObject({ name: "Northwind Outdoor Partners", currency: "USD", cookieDays: 30, holdDays: 30, minPayout: 5000, defaultCommissionRate: 1000, actionCommissions: { signup: 200 } });
@@ -125,9 +125,58 @@ describe("db seed", () => {
     const recent = list.filter((c) => c.status !== "void" && new Date(c.created_at).getTime() > holdEnd);
     expect(old.length).toBeGreaterThan(10);
     expect(recent.length).toBeGreaterThan(10);
-    for (const c of old) expect(c.status).toBe("approved");
+    for (const c of old) expect(["approved", "paid"]).toContain(c.status);
     for (const c of recent) expect(c.status).toBe("pending");
     expect(list.some((c) => c.kind === "lead")).toBe(true);
+  });
+
+  test("payout runs on the 5th paid every partner due, each payout adding up to what it took", async () => {
+    const list = await rows<{ id: string; amount: number; method: string; transaction_id: string; created_at: string; commissions: number; adjustments: number; has_method: boolean }>(
+      sql`select p.id, p.amount::int as amount, p.method, p.transaction_id, p.created_at,
+                 (select coalesce(sum(c.amount), 0)::int from commissions c where c.payout_id = p.id) as commissions,
+                 (select coalesce(sum(a.amount), 0)::int from adjustments a where a.payout_id = p.id) as adjustments,
+                 pa.payout_method = p.method as has_method
+            from payouts p join partners pa on pa.id = p.partner_id where p.status = 'completed'`,
+    );
+    expect(list.length).toBeGreaterThan(3);
+    for (const p of list) {
+      const at = new Date(p.created_at);
+      expect([at.getUTCDate(), at.getUTCHours()]).toEqual([5, 9]);
+      expect(p.amount).toBe(p.commissions + p.adjustments);
+      expect(p.amount).toBeGreaterThanOrEqual(5000);
+      expect(p.has_method).toBe(true);
+      expect(p.transaction_id).toMatch(/^(PAYID-[A-Z0-9]{24}|tr_\w{24}|SEPA-\d{12}|CREDIT-\d{8})$/);
+    }
+    const [mismatch] = await rows<{ paid_without: number; unpaid_with: number }>(
+      sql`select count(*) filter (where status = 'paid' and payout_id is null)::int as paid_without,
+                 count(*) filter (where status <> 'paid' and payout_id is not null)::int as unpaid_with from commissions`,
+    );
+    expect(mismatch).toEqual({ paid_without: 0, unpaid_with: 0 });
+    // Nobody with a payout method was left over the minimum with commissions that had cleared the hold at the last run.
+    const lastRun = Math.max(...list.map((p) => new Date(p.created_at).getTime()));
+    const [left] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from (
+            select c.partner_id from commissions c join partners pa on pa.id = c.partner_id
+             where c.status = 'approved' and c.payout_id is null and pa.payout_method is not null and c.created_at < ${new Date(lastRun - 31 * DAY).toISOString()}::timestamptz
+             group by c.partner_id having sum(c.amount) >= 5000) due`,
+    );
+    expect(left!.n).toBe(0);
+  });
+
+  test("a refund after its commission was paid leaves a clawback for the next payout", async () => {
+    const clawbacks = await rows<{ amount: number; commission_status: string; refund_at: string; paid_at: string }>(
+      sql`select a.amount::int as amount, c.status as commission_status, r.created_at as refund_at, p.created_at as paid_at
+            from adjustments a join commissions c on c.id = a.commission_id join payouts p on p.id = c.payout_id
+            join refunds r on r.id = a.refund_id`,
+    );
+    expect(clawbacks.length).toBeGreaterThanOrEqual(1);
+    for (const a of clawbacks) {
+      expect(a.commission_status).toBe("paid");
+      expect(a.amount).toBeLessThan(0);
+      expect(new Date(a.refund_at).getTime()).toBeGreaterThan(new Date(a.paid_at).getTime());
+    }
+    const summary = output.find((l) => l.trim().startsWith("Payouts"))!;
+    expect(summary).toMatch(/Payouts\s+\$[\d,]+\.\d\d\s+\d+ payments; \d+ clawbacks \(-\$[\d,.]+\)/);
   });
 
   test("a second seed is refused with one line, exit 1, and changes nothing", async () => {
@@ -156,7 +205,7 @@ describe("the plan is deterministic", () => {
     const rng = new Rng(seed);
     const partners = planPartners(rng);
     const links = planLinks(rng, partners, "https://northwind.example");
-    const events = planTraffic(rng, { partners, links, storeUrl: "https://northwind.example", end: new Date("2025-06-30T12:00:00Z"), days: 90 });
+    const events = planTraffic(rng, { partners, links, storeUrl: "https://northwind.example", end: new Date("2025-06-30T12:00:00Z"), days: 90, holdDays: 30 });
     return { partners, links, events };
   };
 

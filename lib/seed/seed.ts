@@ -15,9 +15,10 @@ import { readSummary, type SeedSummary } from "./summary";
 import { planTraffic } from "./traffic";
 
 // `npm run cli -- db seed`: a realistic demo program made through the app's own services
-// (settings, partners, links, catalog, clicks, leads, sales, refunds, the hold period), so
-// every number on every screen is what the rules give. One transaction: an interrupted
-// seed leaves nothing behind, and a database that already has partners is refused.
+// (settings, partners, links, catalog, clicks, leads, sales, refunds, the hold period,
+// monthly payouts), so every number on every screen is what the rules give. One
+// transaction: an interrupted seed leaves nothing behind, and a database that already has
+// partners is refused.
 
 export const STORE_URL = "https://northwind.example";
 
@@ -77,7 +78,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     const links = planLinks(rng, partners, STORE_URL);
     await createLinks(tx, actor, links);
 
-    const events = planTraffic(rng, { partners, links, storeUrl: STORE_URL, end, days });
+    const events = planTraffic(rng, { partners, links, storeUrl: STORE_URL, end, days, holdDays: settings.holdDays });
     const counts = await replayEvents(tx, events, { actor, settings });
     await approveDueCommissions(tx, end);
     return { ...(await readSummary(tx)), events: counts };

@@ -23,6 +23,10 @@ export interface SeedSummary {
   revenue: number;
   refunded: number;
   commissions: Record<string, { count: number; amount: number }>;
+  /** Completed payouts. */
+  payouts: { count: number; amount: number };
+  /** Clawbacks (refunds after payment) and other balance corrections. */
+  adjustments: { count: number; amount: number };
 }
 
 type Row = Record<string, string | number | null>;
@@ -49,6 +53,11 @@ export async function readSummary(db: Db): Promise<SeedSummary> {
     db,
     sql`select status, count(*)::int as count, coalesce(sum(amount), 0) as amount from commissions group by 1`,
   );
+  const [paid] = await queryRows<Row>(
+    db,
+    sql`select (select count(*) from payouts where status = 'completed') as payouts, (select coalesce(sum(amount), 0) from payouts where status = 'completed') as paid,
+               (select count(*) from adjustments) as adjustments, (select coalesce(sum(amount), 0) from adjustments) as adjusted`,
+  );
   const { [""]: counted = 0, ...declinedByReason } = declined;
   const totalOrders = Object.values(byRule).reduce((a, b) => a + b, 0);
   return {
@@ -66,6 +75,8 @@ export async function readSummary(db: Db): Promise<SeedSummary> {
     revenue: n(money?.revenue),
     refunded: n(money?.refunded),
     commissions: Object.fromEntries(commissionRows.map((r) => [r.status, { count: n(r.count), amount: n(r.amount) }])),
+    payouts: { count: n(paid?.payouts), amount: n(paid?.paid) },
+    adjustments: { count: n(paid?.adjustments), amount: n(paid?.adjusted) },
   };
 }
 
@@ -91,6 +102,7 @@ export function formatSummary(s: SeedSummary): string[] {
         .map((st) => (st === "void" ? `${int(s.commissions[st]!.count)} void` : `${st} ${money(s.commissions[st]!.amount)} (${int(s.commissions[st]!.count)})`))
         .join(", "),
     ],
+    ["Payouts", money(s.payouts.amount), `${int(s.payouts.count)} payments; ${int(s.adjustments.count)} clawbacks (${money(s.adjustments.amount)})`],
   ];
   const labelWidth = Math.max(...rows.map((r) => r[0].length));
   const figureWidth = Math.max(...rows.map((r) => r[1].length));

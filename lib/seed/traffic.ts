@@ -1,13 +1,15 @@
 import { PRODUCTS, MEMBERSHIP_ID, UPGRADE_ID, type SeedProduct } from "./catalog";
 import { REFERRERS } from "./data";
 import type { LinkPlan, PartnerPlan } from "./partners";
+import { monthlyPayoutRuns } from "./payout-runs";
 import { People, type Customer, type Device } from "./people";
 import type { Rng } from "./random";
 
 // The storefront's last N days as a list of timed events: clicks (people, a few bots, a few
-// double clicks), sign-ups, orders and refunds. Nothing here decides attribution or
-// commission: the events are replayed in time order through the tracking services, which
-// apply the program's rules exactly as they would live. Pure: same Rng, same events.
+// double clicks), sign-ups, orders, refunds, and the merchant's monthly payout runs. Nothing
+// here decides attribution, commission or who is paid: the events are replayed in time order
+// through the app's services, which apply the program's rules exactly as they would live.
+// Pure: same Rng, same events.
 
 export const DAY_MS = 86_400_000;
 const MINUTE = 60_000;
@@ -43,8 +45,8 @@ export interface OrderPlan {
   visitorId?: string;
   couponCode?: string;
   isUpgrade?: boolean;
-  /** Certain to be attributed: an approved partner's coupon, or their click well inside the window. */
-  viaPartner?: boolean;
+  /** The partner certain to be credited: an approved partner's coupon, or their click well inside the window. */
+  viaPartner?: PartnerPlan;
 }
 
 export interface LeadEvent {
@@ -71,7 +73,15 @@ export interface RefundEvent {
   amount?: number;
 }
 
-export type SeedEvent = ClickEvent | LeadEvent | SaleEvent | RefundEvent;
+/** The merchant pays every partner who is due (the Payouts page's "Pay all due"). */
+export interface PayoutRunEvent {
+  kind: "payout_run";
+  at: Date;
+  /** Seeds the transaction ids of this run's payments. */
+  seed: number;
+}
+
+export type SeedEvent = ClickEvent | LeadEvent | SaleEvent | RefundEvent | PayoutRunEvent;
 
 interface Visitor {
   visitorId: string;
@@ -89,6 +99,8 @@ export interface TrafficInput {
   storeUrl: string;
   end: Date;
   days: number;
+  /** The program's hold period: what a payout run can pay is older than this. */
+  holdDays: number;
 }
 
 export function planTraffic(rng: Rng, input: TrafficInput): SeedEvent[] {
@@ -140,6 +152,7 @@ class TrafficPlanner {
     }
     for (const partner of input.partners.filter((p) => p.selfReferrer)) this.selfReferral(partner);
     this.ensureRefunds();
+    this.ensureClawback(this.payoutRuns());
 
     // Order numbers go up with time, as a store's do.
     [...this.orders].sort((a, b) => a.at.getTime() - b.at.getTime()).forEach((order, i) => (order.orderId = `NW-${10_401 + i}`));
@@ -257,6 +270,39 @@ class TrafficPlanner {
     }
   }
 
+  private payoutRuns(): number[] {
+    const runs = monthlyPayoutRuns(this.start, this.end);
+    for (const at of runs) this.push({ kind: "payout_run", at: new Date(at), seed: this.rng.int(1, 2 ** 31 - 1) });
+    return runs;
+  }
+
+  /**
+   * The demo always shows a clawback: an order refunded in full after a payout run paid its
+   * commission, which leaves a negative adjustment for the partner's next payout. The order is
+   * the largest one of the partner who earned most in what that run paid, so the partner is
+   * surely over the minimum payout; the latest run with room for the refund after it.
+   */
+  private ensureClawback(runs: number[]): void {
+    const hold = (this.input.holdDays + 1) * DAY_MS;
+    const refunded = new Set(this.events.map((e) => e.event).filter((e): e is RefundEvent => e.kind === "refund").map((r) => r.order));
+    for (let i = runs.length - 1; i >= 0; i--) {
+      const refundAt = runs[i]! + 2 * DAY_MS;
+      if (refundAt > this.end - MINUTE) continue;
+      const paidFrom = i > 0 ? runs[i - 1]! - hold : this.start;
+      const paid = this.orders.filter((o) => {
+        const at = o.at.getTime();
+        return o.viaPartner?.payoutMethod && !o.isUpgrade && !refunded.has(o) && at >= paidFrom && at < runs[i]! - hold;
+      });
+      const revenue = new Map<PartnerPlan, number>();
+      for (const o of paid) revenue.set(o.viaPartner!, (revenue.get(o.viaPartner!) ?? 0) + o.amount);
+      const top = [...revenue].sort((a, b) => b[1] - a[1])[0]?.[0];
+      if (!top) continue;
+      const order = paid.filter((o) => o.viaPartner === top).sort((a, b) => b.amount - a.amount)[0]!;
+      this.push({ kind: "refund", at: new Date(refundAt), order, refundId: `re_${this.rng.token(14)}` });
+      return;
+    }
+  }
+
   private entry(partner: PartnerPlan): { ref: string; landingUrl: string; productId: string | null } {
     const { rng, input } = this;
     const links = input.links.filter((l) => l.partner === partner);
@@ -318,7 +364,7 @@ class TrafficPlanner {
       visitorId,
       couponCode,
       focus: productId,
-      viaPartner: partner.status === "approved" && (!!couponCode || (!!visitorId && delay < 20 * DAY_MS)),
+      viaPartner: partner.status === "approved" && (!!couponCode || (!!visitorId && delay < 20 * DAY_MS)) ? partner : undefined,
     });
   }
 
@@ -334,7 +380,7 @@ class TrafficPlanner {
     const device = this.people.shopperDevice();
     const couponCode = this.typed(this.rng.pick(partner.couponCodes));
     if (this.rng.chance(0.2)) this.lead(at - this.rng.int(10 * MINUTE, 3 * DAY_MS), customer, device, { couponCode });
-    this.order(at, customer, device, { couponCode, viaPartner: true });
+    this.order(at, customer, device, { couponCode, viaPartner: partner });
   }
 
   private organicOrder(at: number): void {

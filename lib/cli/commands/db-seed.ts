@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { formatMoney } from "@/lib/domain/money";
 import { seedLarge } from "@/lib/seed/large/seed-large";
 import { formatSummary } from "@/lib/seed/summary";
 import { seedDemo } from "@/lib/seed/seed";
@@ -12,8 +11,6 @@ const whole = (min: number, max: number) =>
     .regex(/^\d+$/, { error: "expected a whole number" })
     .transform(Number)
     .pipe(z.int().min(min, { error: `at least ${min}` }).max(max, { error: `at most ${max}` }));
-
-const int = (n: number) => n.toLocaleString("en-US");
 
 export const dbSeed: Command = {
   path: ["db", "seed"],
@@ -51,8 +48,6 @@ export const dbSeed: Command = {
       const s = await seedLarge(db, { seed: options.seed, onProgress: (line) => io.out(`  … ${line}`) });
       io.out(`Seeded "${s.programName}" at large scale (seed ${options.seed}, ${s.scale.days} days of traffic) in ${seconds()} s:`);
       for (const line of formatSummary(s)) io.out(line);
-      const money = (v: number) => formatMoney(v, s.currency);
-      io.out(`  Payouts  ${int(s.payouts.count)} for ${money(s.payouts.amount)}; ${int(s.refunds)} refunds, ${int(s.adjustments.count)} clawbacks (${money(s.adjustments.amount)})`);
       io.out(`  Time     ${Object.entries(s.timings).map(([phase, t]) => `${phase} ${t.toFixed(1)} s`).join(", ")}`);
       return 0;
     } finally {

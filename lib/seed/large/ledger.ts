@@ -5,6 +5,7 @@ import { requestHash } from "@/lib/domain/request-hash";
 import type { CommissionStatus, PayoutMethod } from "@/lib/schemas/enums";
 import type { ProgramSettings } from "@/lib/schemas/settings";
 import { refundSchema } from "@/lib/schemas/tracking";
+import { monthlyPayoutRuns, payoutTransactionId } from "../payout-runs";
 import type { Rng } from "../random";
 import { DAY_MS, MINUTE_MS, type PlanContext } from "./context";
 import type { PlannedCommission, PlannedOrder } from "./orders";
@@ -95,24 +96,6 @@ function planRefunds(rng: Rng, orders: PlannedOrder[], latest: number): PlannedR
   return refunds;
 }
 
-/** The 5th of every month inside the traffic, at 09:00 UTC. */
-function payoutRuns(ctx: PlanContext): number[] {
-  const runs: number[] = [];
-  const first = new Date(ctx.start);
-  for (let m = 1; ; m++) {
-    const at = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + m, 5, 9);
-    if (at >= ctx.end) return runs;
-    runs.push(at);
-  }
-}
-
-function transactionId(rng: Rng, method: PayoutMethod): string {
-  if (method === "paypal") return `PAYID-${rng.token(24, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")}`;
-  if (method === "stripe") return `tr_${rng.token(24)}`;
-  if (method === "bank_transfer") return `SEPA-${rng.token(12, "0123456789")}`;
-  return `CREDIT-${rng.token(8, "0123456789")}`;
-}
-
 export function runLedger(rng: Rng, ctx: PlanContext, orders: PlannedOrder[], settings: Pick<ProgramSettings, "minPayout" | "currency">): Ledger {
   const latest = ctx.end - MINUTE_MS;
   const ledger: Ledger = { events: [], refunds: [], adjustments: [], payouts: [] };
@@ -135,7 +118,7 @@ export function runLedger(rng: Rng, ctx: PlanContext, orders: PlannedOrder[], se
     if (c.status === "pending" && c.holdUntil <= ctx.end) steps.push({ kind: "approve", commission: c, at: Math.min(ctx.end, c.holdUntil + rng.int(0, 59_000)), seq: seq++ });
   }
   for (const refund of planRefunds(rng, orders, latest)) steps.push({ kind: "refund", refund, at: refund.at, seq: seq++ });
-  for (const at of payoutRuns(ctx)) steps.push({ kind: "payout", at, seq: seq++ });
+  for (const at of monthlyPayoutRuns(ctx.start, ctx.end)) steps.push({ kind: "payout", at, seq: seq++ });
   steps.sort((a, b) => a.at - b.at || a.seq - b.seq);
 
   // Per partner: approved commissions and adjustments not yet in a payout.
@@ -165,7 +148,7 @@ export function runLedger(rng: Rng, ctx: PlanContext, orders: PlannedOrder[], se
         if (!partner.paysOut || !partner.payoutMethod) continue;
         const balance = [...entry.commissions].reduce((s, c) => s + c.amount, 0) + entry.adjustments.reduce((s, a) => s + a.amount, 0);
         if (balance <= 0 || balance < settings.minPayout || !rng.chance(RUN_INCLUSION)) continue;
-        const payout: PayoutRow = { id: randomUUID(), partner, amount: balance, method: partner.payoutMethod, transactionId: transactionId(rng, partner.payoutMethod), at: step.at };
+        const payout: PayoutRow = { id: randomUUID(), partner, amount: balance, method: partner.payoutMethod, transactionId: payoutTransactionId(rng, partner.payoutMethod), at: step.at };
         ledger.payouts.push(payout);
         for (const c of [...entry.commissions]) {
           change(c, step.at, { status: "paid", amount: c.amount }, "paid in a payout", "cli");
