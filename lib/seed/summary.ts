@@ -81,6 +81,7 @@ export async function readSummary(db: Db): Promise<SeedSummary> {
 }
 
 const int = (v: number) => v.toLocaleString("en-US");
+const count = (v: number, noun: string) => `${int(v)} ${noun}${v === 1 ? "" : "s"}`;
 
 /** The summary as aligned lines: label, a figure, then the breakdown. */
 export function formatSummary(s: SeedSummary): string[] {
@@ -102,7 +103,7 @@ export function formatSummary(s: SeedSummary): string[] {
         .map((st) => (st === "void" ? `${int(s.commissions[st]!.count)} void` : `${st} ${money(s.commissions[st]!.amount)} (${int(s.commissions[st]!.count)})`))
         .join(", "),
     ],
-    ["Payouts", money(s.payouts.amount), `${int(s.payouts.count)} payments; ${int(s.adjustments.count)} clawbacks (${money(s.adjustments.amount)})`],
+    ["Payouts", money(s.payouts.amount), `${count(s.payouts.count, "payment")}; ${count(s.adjustments.count, "clawback")} (${money(s.adjustments.amount)})`],
   ];
   const labelWidth = Math.max(...rows.map((r) => r[0].length));
   const figureWidth = Math.max(...rows.map((r) => r[1].length));
