@@ -34,6 +34,13 @@ export function columnHelper<T extends RowData>() {
   return createColumnHelper<DataTableFeatures, T>();
 }
 
+// The "actions" column stays in view at the right edge while a wide table scrolls sideways
+// (on a laptop the partner, commission and link lists are wider than the page), on an opaque
+// background so the cells scrolled beneath it do not show through.
+const ACTIONS = "actions";
+const stickyHeader = "sticky right-0 bg-zinc-50";
+const stickyCell = (selected: boolean) => cn("sticky right-0", selected ? "bg-brand-50" : "bg-white group-hover:bg-zinc-50");
+
 function resolve<T>(updater: Updater<T>, old: T): T {
   return typeof updater === "function" ? (updater as (o: T) => T)(old) : updater;
 }
@@ -103,7 +110,9 @@ export function DataTable<T extends RowData>({ columns, rows, total, state, getR
           </button>
         </div>
       )}
-      <div className={cn("overflow-x-auto transition-opacity", pending && "pointer-events-none opacity-60")} aria-busy={pending}>
+      {/* relative: the scroller is the containing block of what is absolutely placed in it (the
+          sr-only header text), which would otherwise widen the whole page. */}
+      <div className={cn("relative overflow-x-auto transition-opacity", pending && "pointer-events-none opacity-60")} aria-busy={pending}>
         <table className="min-w-full text-sm" aria-label={label}>
           <thead className="bg-zinc-50">
             {table.getHeaderGroups().map((group) => (
@@ -131,7 +140,7 @@ export function DataTable<T extends RowData>({ columns, rows, total, state, getR
                       key={header.id}
                       scope="col"
                       aria-sort={sorted ? (sorted === "desc" ? "descending" : "ascending") : undefined}
-                      className={cn("px-3 py-2.5 text-xs font-medium tracking-wide whitespace-nowrap text-zinc-500 uppercase first:pl-4", align)}
+                      className={cn("px-3 py-2.5 text-xs font-medium tracking-wide whitespace-nowrap text-zinc-500 uppercase first:pl-4", align, header.column.id === ACTIONS && stickyHeader)}
                     >
                       {header.isPlaceholder ? null : canSort ? (
                         <button
@@ -159,7 +168,7 @@ export function DataTable<T extends RowData>({ columns, rows, total, state, getR
           </thead>
           <tbody className="divide-y divide-zinc-100">
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className={cn("hover:bg-zinc-50", row.getIsSelected() && "bg-brand-50/50")} data-testid="data-row">
+              <tr key={row.id} className={cn("group hover:bg-zinc-50", row.getIsSelected() && "bg-brand-50")} data-testid="data-row">
                 {bulkActions && (
                   <td className="px-3 py-2.5 sm:pl-4">
                     <input
@@ -177,6 +186,7 @@ export function DataTable<T extends RowData>({ columns, rows, total, state, getR
                     className={cn(
                       "px-3 py-2.5 whitespace-nowrap text-zinc-700 first:pl-4",
                       (cell.column.columnDef.meta as { align?: string } | undefined)?.align === "right" && "text-right",
+                      cell.column.id === ACTIONS && stickyCell(row.getIsSelected()),
                     )}
                   >
                     <FlexRender cell={cell} />

@@ -112,3 +112,26 @@ test("a link for a partner not approved yet: field errors, edit, export and dele
   const gone = await request.get(`/a/${slug}`, { maxRedirects: 0 });
   expect(gone.status()).toBe(404);
 });
+
+test("on a laptop screen the list scrolls inside its card, not the page, and a row's actions stay in view", async ({ page, request }) => {
+  const partner = await createPartnerViaApi(request, key, { name: `Laptop ${unique()}` });
+  const slug = unique("wide-");
+  const res = await request.post("/api/v1/links", {
+    headers: { Authorization: `Bearer ${key}` },
+    data: { partnerId: partner.id, destinationUrl: "https://shop.example.com/collections/a-rather-long-collection-name", slug },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto(`/links?partner=${partner.id}`);
+  const row = page.getByTestId("data-row").filter({ hasText: `/a/${slug}` });
+  await expect(row).toHaveCount(1);
+  const widths = await page.getByRole("table", { name: "Links" }).evaluate((table) => {
+    const scroller = table.parentElement!;
+    return { table: scroller.scrollWidth, card: scroller.clientWidth, page: document.documentElement.scrollWidth, window: document.documentElement.clientWidth };
+  });
+  expect(widths.table).toBeGreaterThan(widths.card); // the columns do not fit: the card scrolls
+  expect(widths.page).toBeLessThanOrEqual(widths.window); // ...and the page itself does not
+  await expect(row.getByRole("button", { name: `Edit /a/${slug}` })).toBeInViewport();
+  await expect(row.getByRole("button", { name: "Delete" })).toBeInViewport();
+});

@@ -31,7 +31,7 @@ export default async function ApiKeysPage() {
         {keys.length === 0 ? (
           <p className="text-sm text-zinc-500">No keys yet. Create one above to connect your store.</p>
         ) : (
-          <div className="-mx-5 overflow-x-auto sm:-mx-6">
+          <div className="relative -mx-5 overflow-x-auto sm:-mx-6">
             <table className="min-w-full text-sm">
               <thead>
                 <tr className="border-b border-zinc-200 text-left text-xs font-medium tracking-wide text-zinc-500 uppercase">
