@@ -1,4 +1,6 @@
 import "server-only";
+import { eq } from "drizzle-orm";
+import { links, partners } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { CommissionType, PartnerStatus, PayoutMethod } from "@/lib/schemas/enums";
 import type { Actor } from "@/lib/services/actor";
@@ -33,6 +35,8 @@ export interface PartnerPlan {
   conversion: number;
   /** Buys through their own link or coupon once (a blocked self-referral). */
   selfReferrer: boolean;
+  /** When they signed up (planJoinDates); no traffic before it. */
+  joinedAt?: Date;
   /** Set once created. */
   id?: string;
 }
@@ -45,6 +49,8 @@ export interface LinkPlan {
   productId: string | null;
   commissionType: CommissionType | null;
   commissionRate: number | null;
+  /** When the partner made it (planJoinDates): after they joined, before the traffic. */
+  createdAt?: Date;
   id?: string;
 }
 
@@ -203,6 +209,35 @@ export function planLinks(rng: Rng, partners: PartnerPlan[], storeUrl: string): 
   return plans;
 }
 
+const DAY_MS = 86_400_000;
+
+/**
+ * When each partner joined: the established ones (approved, suspended, rejected) up to five
+ * months before the traffic starts, the pending ones (applications waiting for review) in its
+ * last three weeks. Links are made within two weeks of joining, before the traffic.
+ */
+export function planJoinDates(rng: Rng, plans: PartnerPlan[], linkPlans: LinkPlan[], window: { start: Date; end: Date }): void {
+  const start = window.start.getTime();
+  const end = window.end.getTime();
+  for (const p of plans) {
+    const at = p.status === "pending" ? end - rng.int(2 * DAY_MS, 21 * DAY_MS) : start - rng.int(3 * DAY_MS, 150 * DAY_MS);
+    p.joinedAt = new Date(at);
+  }
+  for (const l of linkPlans) {
+    const joined = l.partner.joinedAt!.getTime();
+    l.createdAt = new Date(Math.min(joined + rng.int(DAY_MS, 14 * DAY_MS), Math.max(joined + DAY_MS, start - DAY_MS)));
+  }
+}
+
+// The services stamp rows with the current time; a demo partner who joined months ago gets
+// its own dates afterwards (created, approved a day later), and so does a link.
+
+async function backdatePartner(db: Db, p: PartnerPlan): Promise<void> {
+  if (!p.joinedAt) return;
+  const approvedAt = p.status === "approved" || p.status === "suspended" ? new Date(p.joinedAt.getTime() + DAY_MS) : null;
+  await db.update(partners).set({ createdAt: p.joinedAt, approvedAt, updatedAt: approvedAt ?? p.joinedAt }).where(eq(partners.id, p.id!));
+}
+
 export async function createPartners(db: Db, actor: Actor, plans: PartnerPlan[]): Promise<void> {
   for (const p of plans) {
     const created = await createPartner(db, actor, {
@@ -217,6 +252,7 @@ export async function createPartners(db: Db, actor: Actor, plans: PartnerPlan[])
       payoutDetails: p.payoutDetails,
     });
     p.id = created.id;
+    await backdatePartner(db, p);
   }
 }
 
@@ -230,5 +266,6 @@ export async function createLinks(db: Db, actor: Actor, plans: LinkPlan[]): Prom
       commissionRate: l.commissionRate,
     });
     l.id = created.id;
+    if (l.createdAt) await db.update(links).set({ createdAt: l.createdAt }).where(eq(links.id, created.id));
   }
 }

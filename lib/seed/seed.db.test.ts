@@ -71,6 +71,26 @@ describe("db seed", () => {
     expect(rates.map((r) => r.t).sort()).toEqual(["fixed", "percentage", null].sort());
   });
 
+  test("partners joined before their first click: established ones months ago, applications in the last weeks", async () => {
+    const list = await rows<{ status: string; created_at: string; approved_at: string | null; first_click: string | null }>(
+      sql`select p.status, p.created_at, p.approved_at, (select min(c.created_at) from clicks c where c.partner_id = p.id) as first_click from partners p`,
+    );
+    const time = (v: string | null) => (v ? new Date(v).getTime() : null);
+    for (const p of list) {
+      const joined = time(p.created_at)!;
+      if (p.first_click) expect(joined).toBeLessThan(time(p.first_click)!);
+      if (p.status === "pending") expect(joined).toBeGreaterThan(startedAt.getTime() - 22 * DAY);
+      else expect(joined).toBeLessThan(startedAt.getTime() - DAYS * DAY);
+      expect(time(p.approved_at)).toBe(p.status === "approved" || p.status === "suspended" ? joined + DAY : null);
+    }
+    expect(new Set(list.map((p) => p.created_at)).size).toBe(list.length);
+    const [early] = await rows<{ n: number }>(
+      sql`select count(*)::int as n from links l join partners p on p.id = l.partner_id
+           where l.created_at < p.created_at or l.created_at > (select coalesce(min(c.created_at), 'infinity') from clicks c where c.link_id = l.id)`,
+    );
+    expect(early!.n).toBe(0);
+  });
+
   test("traffic has declined bots, duplicates and clicks of partners who are not approved", async () => {
     const reasons = await rows<{ r: string | null; n: number }>(sql`select declined_reason as r, count(*)::int as n from clicks group by 1`);
     const byReason = Object.fromEntries(reasons.map((r) => [r.r ?? "counted", r.n]));

@@ -8,7 +8,7 @@ import { approveDueCommissions } from "@/lib/services/commissions-hold";
 import { updateSettings } from "@/lib/services/settings";
 import { forgetTrackingSettings } from "@/lib/services/tracking-settings";
 import { seedCatalog } from "./catalog";
-import { createLinks, createPartners, planLinks, planPartners } from "./partners";
+import { createLinks, createPartners, planJoinDates, planLinks, planPartners } from "./partners";
 import { Rng } from "./random";
 import { replayEvents, type ReplayCounts } from "./replay";
 import { readSummary, type SeedSummary } from "./summary";
@@ -74,8 +74,9 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
     const settings = await updateSettings(tx, actor, DEMO_SETTINGS);
     await seedCatalog(tx, actor, STORE_URL);
     const partners = planPartners(rng);
-    await createPartners(tx, actor, partners);
     const links = planLinks(rng, partners, STORE_URL);
+    planJoinDates(rng, partners, links, { start: new Date(end.getTime() - days * 86_400_000), end });
+    await createPartners(tx, actor, partners);
     await createLinks(tx, actor, links);
 
     const events = planTraffic(rng, { partners, links, storeUrl: STORE_URL, end, days, holdDays: settings.holdDays });

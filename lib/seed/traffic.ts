@@ -140,6 +140,7 @@ class TrafficPlanner {
       const factor = trend * weekday * Math.exp(0.18 * rng.normal());
 
       for (const partner of input.partners) {
+        if (partner.joinedAt && partner.joinedAt.getTime() > dayStart) continue;
         const launch = launches.get(partner);
         const spike = launch === undefined ? 1 : ([4, 2.2, 1.5][day - launch] ?? 1);
         const sessions = rng.poisson((SESSIONS_PER_DAY * partner.weight * factor * spike) / totalWeight);
