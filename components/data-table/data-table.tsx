@@ -34,12 +34,13 @@ export function columnHelper<T extends RowData>() {
   return createColumnHelper<DataTableFeatures, T>();
 }
 
-// The "actions" column stays in view at the right edge while a wide table scrolls sideways
-// (on a laptop the partner, commission and link lists are wider than the page), on an opaque
-// background so the cells scrolled beneath it do not show through.
+// From tablet width up, the "actions" column stays in view at the right edge while a wide
+// table scrolls sideways (on a laptop the partner, commission and link lists are wider than
+// the page), on an opaque background so the cells scrolled beneath it do not show through.
+// On a phone it would cover most of the row, so there it scrolls with the rest.
 const ACTIONS = "actions";
-const stickyHeader = "sticky right-0 bg-zinc-50";
-const stickyCell = (selected: boolean) => cn("sticky right-0", selected ? "bg-brand-50" : "bg-white group-hover:bg-zinc-50");
+const stickyHeader = "md:sticky md:right-0 bg-zinc-50";
+const stickyCell = (selected: boolean) => cn("md:sticky md:right-0", selected ? "bg-brand-50" : "bg-white group-hover:bg-zinc-50");
 
 function resolve<T>(updater: Updater<T>, old: T): T {
   return typeof updater === "function" ? (updater as (o: T) => T)(old) : updater;
