@@ -101,5 +101,11 @@ export const trackingEvents = pgTable(
     message: text("message"),
     createdAt: createdAt(),
   },
-  (t) => [index("tracking_events_created_at_idx").on(t.createdAt), check("tracking_events_kind", oneOf(t.kind, TRACKING_EVENT_KINDS))],
+  (t) => [
+    index("tracking_events_created_at_idx").on(t.createdAt),
+    // The Integration log's "Errors" view: the latest failed answers without walking back
+    // through two weeks of successful sales.
+    index("tracking_events_errors_idx").on(t.createdAt).where(sql`${t.status} >= 400`),
+    check("tracking_events_kind", oneOf(t.kind, TRACKING_EVENT_KINDS)),
+  ],
 );

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/open";
 import type { Db } from "@/db/types";
 import type { TrackingEventKind } from "@/lib/schemas/enums";
+import type { RecentEventView } from "@/lib/schemas/tracking-events";
 
 // What the tracking API received lately and how it answered, for Settings → Integration.
 // Counted clicks are not logged twice: the click log itself is merged in when reading.
@@ -99,10 +100,19 @@ export interface RecentEvent {
   createdAt: Date;
 }
 
-export async function listRecentEvents(db: Db, limit = 50): Promise<RecentEvent[]> {
+/**
+ * The latest events, newest first. Answered clicks come from the clicks table itself; the
+ * log holds the API calls and the refused clicks. `server` leaves out browser clicks,
+ * `errors` keeps only refused requests (tracking_events_errors_idx).
+ */
+export async function listRecentEvents(db: Db, limit = 50, view: RecentEventView = "all"): Promise<RecentEvent[]> {
+  const where = view === "server" ? sql`where kind <> 'click'` : view === "errors" ? sql`where status >= 400` : sql``;
+  const logged = sql`(select 'e' || id as id, kind, status, outcome, reference, message, created_at from tracking_events ${where} order by created_at desc limit ${limit})`;
   const rows = await queryRows<{ id: string; kind: TrackingEventKind; status: number; outcome: string; reference: string | null; message: string | null; created_at: string | Date }>(
     db,
-    sql`(select 'e' || id as id, kind, status, outcome, reference, message, created_at from tracking_events order by created_at desc limit ${limit})
+    view !== "all"
+      ? logged
+      : sql`${logged}
         union all
         (select 'c' || c.id, 'click', 200, coalesce('declined: ' || replace(c.declined_reason, '_', ' '), 'counted'),
                 coalesce(l.slug, p.referral_code), c.landing_url, c.created_at

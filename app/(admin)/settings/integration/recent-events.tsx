@@ -5,6 +5,7 @@ import { Badge, type Tone } from "@/components/ui/badge";
 import { Section } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import type { TrackingEventKind } from "@/lib/schemas/enums";
+import type { RecentEventView } from "@/lib/schemas/tracking-events";
 import { RECENT_EVENTS_LIMIT, type TrackingEventRow } from "./event-row";
 
 /** Dispatched on window to refresh the list at once (e.g. right after a test ping). */
@@ -21,6 +22,12 @@ const KINDS: Record<TrackingEventKind, { label: string; tone: Tone }> = {
   ping: { label: "Ping", tone: "gray" },
 };
 
+const VIEWS: { view: RecentEventView; label: string; empty: string }[] = [
+  { view: "all", label: "All", empty: "Nothing received yet. Once the snippet is on your store, clicks show up here within seconds." },
+  { view: "server", label: "Server calls", empty: "No sales, leads, refunds or pings from your store's server yet." },
+  { view: "errors", label: "Errors", empty: "No refused requests in the last 14 days." },
+];
+
 function statusTone(status: number): Tone {
   if (status >= 500) return "red";
   if (status >= 400) return "yellow";
@@ -36,12 +43,14 @@ function subscribeVisibility(onChange: () => void) {
 type Problem = "unreachable" | "signed-out" | null;
 
 /**
- * The tracking log, rendered on the server first and then polled every few seconds. Polling
- * stops while the tab is hidden (no point loading a list nobody sees) and catches up at
- * once when it is shown again.
+ * The tracking log, rendered on the server first (all events) and then polled every few
+ * seconds. Polling stops while the tab is hidden (no point loading a list nobody sees) and
+ * catches up at once when it is shown again, or when another view is chosen.
  */
 export function RecentEvents({ initialEvents, timeZone }: { initialEvents: TrackingEventRow[]; timeZone: string }) {
-  const [events, setEvents] = useState(initialEvents);
+  const [view, setView] = useState<RecentEventView>("all");
+  // null while another view's events are on their way (the old ones would be mislabelled).
+  const [events, setEvents] = useState<TrackingEventRow[] | null>(initialEvents);
   const [problem, setProblem] = useState<Problem>(null);
   const visible = useSyncExternalStore(
     subscribeVisibility,
@@ -49,6 +58,7 @@ export function RecentEvents({ initialEvents, timeZone }: { initialEvents: Track
     () => true,
   );
   const wasHidden = useRef(false);
+  const viewChanged = useRef(false);
 
   useEffect(() => {
     if (!visible) {
@@ -64,7 +74,7 @@ export function RecentEvents({ initialEvents, timeZone }: { initialEvents: Track
       controller?.abort();
       const current = (controller = new AbortController());
       try {
-        const response = await fetch(ENDPOINT, { cache: "no-store", signal: current.signal });
+        const response = await fetch(`${ENDPOINT}?show=${view}`, { cache: "no-store", signal: current.signal });
         if (response.status === 401) {
           // The session ended: polling again would only fail again.
           setProblem("signed-out");
@@ -84,8 +94,9 @@ export function RecentEvents({ initialEvents, timeZone }: { initialEvents: Track
 
     const refreshNow = () => void refresh();
     window.addEventListener(REFRESH_TRACKING_EVENTS, refreshNow);
-    if (wasHidden.current) {
+    if (wasHidden.current || viewChanged.current) {
       wasHidden.current = false;
+      viewChanged.current = false;
       refreshNow();
     } else {
       timer = setTimeout(refresh, POLL_MS);
@@ -96,7 +107,14 @@ export function RecentEvents({ initialEvents, timeZone }: { initialEvents: Track
       controller?.abort();
       window.removeEventListener(REFRESH_TRACKING_EVENTS, refreshNow);
     };
-  }, [visible]);
+  }, [visible, view]);
+
+  function choose(next: RecentEventView) {
+    if (next === view) return;
+    viewChanged.current = true;
+    setEvents(null);
+    setView(next);
+  }
 
   // Seconds matter here: "did my test order just arrive?"
   const time = useMemo(() => new Intl.DateTimeFormat("en-US", { timeZone, dateStyle: "medium", timeStyle: "medium" }), [timeZone]);
@@ -107,9 +125,29 @@ export function RecentEvents({ initialEvents, timeZone }: { initialEvents: Track
       description={`The last ${RECENT_EVENTS_LIMIT} clicks and API calls the tracking received, and how it answered, newest first. Times are in ${timeZone}.`}
       actions={<LiveIndicator problem={problem} paused={!visible} />}
     >
-      {events.length === 0 ? (
+      <div role="group" aria-label="Show" className="mb-4 inline-flex divide-x divide-zinc-300 rounded-md shadow-sm ring-1 ring-zinc-300">
+        {VIEWS.map((v) => (
+          <button
+            key={v.view}
+            type="button"
+            aria-pressed={view === v.view}
+            onClick={() => choose(v.view)}
+            className={cn(
+              "px-3 py-1.5 text-sm font-medium whitespace-nowrap first:rounded-l-md last:rounded-r-md",
+              view === v.view ? "bg-brand-600 text-white" : "bg-white text-zinc-700 hover:bg-zinc-50",
+            )}
+          >
+            {v.label}
+          </button>
+        ))}
+      </div>
+      {events === null ? (
+        <p className="text-sm text-zinc-500" role="status">
+          Loading…
+        </p>
+      ) : events.length === 0 ? (
         <p className="text-sm text-zinc-500" data-testid="tracking-events-empty">
-          Nothing received yet. Once the snippet is on your store, clicks show up here within seconds.
+          {VIEWS.find((v) => v.view === view)!.empty}
         </p>
       ) : (
         <ul className="-my-3 divide-y divide-zinc-100" aria-label="Tracking events">

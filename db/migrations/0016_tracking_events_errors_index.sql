@@ -1,0 +1,1 @@
+CREATE INDEX "tracking_events_errors_idx" ON "tracking_events" USING btree ("created_at") WHERE "tracking_events"."status" >= 400;
