@@ -50,6 +50,8 @@ const DECLINED: Record<ClickDeclineReason, { label: string; tone: Tone }> = {
 
 const h = columnHelper<ClickTableRow>();
 
+// What a click came to (counted or why not, converted) right after whose it was, so it is in
+// view on a laptop; where it landed, came from and on what device follow.
 const columns = [
   h.accessor("time", {
     id: "createdAt",
@@ -75,6 +77,19 @@ const columns = [
     enableSorting: false,
     cell: ({ row }) =>
       row.original.linkSlug ? <code className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700">/a/{row.original.linkSlug}</code> : <span className="text-zinc-500">Referral link</span>,
+  }),
+  h.accessor("declinedReason", {
+    header: "Outcome",
+    enableSorting: false,
+    cell: ({ row }) => {
+      const reason = row.original.declinedReason;
+      return reason ? <Badge tone={DECLINED[reason].tone}>{DECLINED[reason].label}</Badge> : <Badge tone="green">Counted</Badge>;
+    },
+  }),
+  h.accessor("converted", {
+    header: "Converted",
+    enableSorting: false,
+    cell: ({ row }) => (row.original.converted ? <Badge tone="blue">Converted</Badge> : <span className="text-zinc-400">No</span>),
   }),
   h.accessor("landingUrl", {
     header: "Landing page",
@@ -109,19 +124,6 @@ const columns = [
         </div>
       );
     },
-  }),
-  h.accessor("declinedReason", {
-    header: "Counted",
-    enableSorting: false,
-    cell: ({ row }) => {
-      const reason = row.original.declinedReason;
-      return reason ? <Badge tone={DECLINED[reason].tone}>{DECLINED[reason].label}</Badge> : <Badge tone="green">Counted</Badge>;
-    },
-  }),
-  h.accessor("converted", {
-    header: "Converted",
-    enableSorting: false,
-    cell: ({ row }) => (row.original.converted ? <Badge tone="blue">Converted</Badge> : <span className="text-zinc-400">No</span>),
   }),
 ];
 
