@@ -170,6 +170,7 @@ test("a wrong or guessed token is a plain 404", async ({ page, request }) => {
   for (const token of [flipped, "x".repeat(32), "admin", p.token.slice(0, 16)]) {
     const res = await page.goto(`/p/${token}/sign-in`);
     expect(res?.status(), token).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   }
 });
 
