@@ -7,6 +7,7 @@ import { usePathname } from "next/navigation";
 import { useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { NAV_ITEMS } from "./nav-items";
+import { ProgramMark } from "@/components/ui/program-mark";
 
 function NavList({ onNavigate }: { onNavigate?: () => void }) {
   const pathname = usePathname();
@@ -57,9 +58,7 @@ function Account({ email, programName }: { email: string; programName: string })
 function Brand({ programName }: { programName: string }) {
   return (
     <Link href="/overview" className="flex items-center gap-2.5 px-3">
-      <span className="flex h-8 w-8 items-center justify-center rounded-lg bg-brand-600 text-sm font-bold text-white">
-        {programName.slice(0, 1).toUpperCase()}
-      </span>
+      <ProgramMark name={programName} />
       <span className="truncate text-sm font-semibold text-zinc-900">{programName}</span>
     </Link>
   );

@@ -6,6 +6,7 @@ import { countAdmins } from "@/lib/services/admin-users";
 import { getSettings } from "@/lib/services/settings";
 import { FirstAdminForm } from "./first-admin-form";
 import { SignInForm } from "./sign-in-form";
+import { ProgramMark } from "@/components/ui/program-mark";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -27,7 +28,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="flex min-h-screen items-center justify-center px-4 py-12">
       <div className="w-full max-w-sm">
         <div className="mb-8 text-center">
-          <div className="mx-auto mb-4 flex h-11 w-11 items-center justify-center rounded-xl bg-brand-600 text-lg font-bold text-white">A</div>
+          <ProgramMark name={settings.name} size="lg" className="mx-auto mb-4" />
           <h1 className="text-xl font-semibold text-zinc-900">{firstRun ? "Create the first admin" : `Sign in to ${settings.name}`}</h1>
           <p className="mt-1 text-sm text-zinc-500">
             {firstRun ? "No one can sign in yet. This account will manage the program." : "Merchant console"}

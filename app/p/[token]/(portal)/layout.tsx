@@ -3,6 +3,7 @@ import { requirePortalPartner } from "@/lib/portal/session";
 import { getSettings } from "@/lib/services/settings";
 import { signOutAction } from "../(account)/actions";
 import { PortalNav } from "./portal-nav";
+import { ProgramMark } from "@/components/ui/program-mark";
 
 // The signed-in partner portal. This check is for people; every page and action below asks
 // for the partner again (requirePortalPartner / portalPartnerOrNull) next to its data.
@@ -16,9 +17,7 @@ export default async function PortalLayout({ children, params }: { children: Rea
       <header className="border-b border-zinc-200 bg-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3 sm:px-6">
           <div className="flex min-w-0 flex-1 items-center gap-2.5">
-            <span className="flex h-8 w-8 shrink-0 items-center justify-center rounded-lg bg-brand-600 text-sm font-bold text-white">
-              {settings.name.slice(0, 1).toUpperCase()}
-            </span>
+            <ProgramMark name={settings.name} />
             <div className="min-w-0">
               <p className="truncate text-sm font-semibold text-zinc-900" data-testid="portal-program">
                 {settings.name}
