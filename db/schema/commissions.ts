@@ -139,6 +139,8 @@ export const adjustments = pgTable(
   (t) => [
     index("adjustments_partner_idx").on(t.partnerId, t.createdAt),
     index("adjustments_payout_idx").on(t.payoutId),
+    // What a commission finally earned (its amount plus its clawbacks), per link and customer.
+    index("adjustments_commission_idx").on(t.commissionId),
     check("adjustments_amount", sql`${t.amount} <> 0`),
   ],
 );

@@ -53,7 +53,12 @@ export const partnerAnswer = z.object({
 });
 
 export const linkAnswer = z.object({ id, slug: z.string(), url: z.url(), partnerId: id, destinationUrl: z.url() });
-export const linkStatsAnswer = z.object({ clicks: z.int(), sales: z.int(), revenue: money, commission: money });
+export const linkStatsAnswer = z.object({
+  clicks: z.int(),
+  sales: z.int(),
+  revenue: money.describe("minor units (cents): order amounts minus refunds"),
+  commission: money.describe("minor units (cents): commissions that are not void, minus what was clawed back after payout"),
+});
 
 export const commissionItem = z.object({
   id,

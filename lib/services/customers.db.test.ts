@@ -7,6 +7,7 @@ import { API_ACTOR, partner, sale, settings, uid } from "@/lib/testing/fixtures"
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { changeCommissionStatus } from "./commissions";
 import { exportCustomers, getCustomer, listCustomers } from "./customers";
+import { createPayout } from "./payouts";
 import { recordLead } from "./tracking/leads";
 import { recordRefund } from "./tracking/refunds";
 import { SYSTEM } from "./actor";
@@ -107,4 +108,22 @@ test("a customer's page: partner, orders with items, refunds and commission, and
   expect(lead.leads).toEqual([expect.objectContaining({ eventName: "signup", commissionAmount: 200, commissionStatus: "pending", partnerId: p.id })]);
   expect(lead.totals).toEqual({ orders: 0, revenue: 0, commission: 200 });
   await expect(getCustomer(t.db, "nope")).rejects.toThrow("No customer");
+});
+
+test("an order refunded after its commission was paid: the customer's commission is net of the clawback", async () => {
+  const p = await partner(t.db, { couponCodes: [uid("CB")], payoutMethod: "paypal", payoutDetails: { email: "cb@example.com" } });
+  const customer = { id: uid("cus-"), email: `${uid("cb")}@example.com` };
+  const longAgo = new Date(Date.now() - 40 * DAY); // past the hold: approved, payable
+  const kept = await sale(t.db, { couponCode: p.couponCodes[0], amount: 20_000, customer }, { now: longAgo });
+  const returned = await sale(t.db, { couponCode: p.couponCodes[0], amount: 10_000, customer: { id: customer.id } }, { now: longAgo });
+  await createPayout(t.db, SYSTEM, { partnerId: p.id, transactionId: uid("TX-") });
+  await recordRefund(t.db, { orderId: returned.body.orderId, refundId: uid("re_") }, { actor: API_ACTOR }); // all of it, after payout: −1,000
+
+  const [row] = (await listCustomers(t.db, params({ q: customer.email }))).rows;
+  expect(row).toMatchObject({ orders: 2, revenue: 20_000, commission: 2_000 });
+  const detail = await getCustomer(t.db, row!.id);
+  expect(detail.totals).toEqual({ orders: 2, revenue: 20_000, commission: 2_000 });
+  const byId = Object.fromEntries(detail.orders.map((o) => [o.externalId, o]));
+  expect(byId[returned.body.orderId]).toMatchObject({ commissionAmount: 1_000, commissionStatus: "paid", commissionClawedBack: -1_000 });
+  expect(byId[kept.body.orderId]).toMatchObject({ commissionAmount: 2_000, commissionStatus: "paid", commissionClawedBack: 0 });
 });

@@ -8,6 +8,7 @@ import { isUuid } from "@/lib/schemas/ids";
 import { offsetOf, type ListParams } from "@/lib/schemas/list-params";
 import { likeContains } from "@/db/sql-helpers";
 import { approveDueCommissions } from "./commissions-hold";
+import { clawbacksOf } from "./clawbacks";
 
 // Customers acquired through referrals (customers.partner_id set: their lifetime partner)
 // with what they brought: orders, revenue net of refunds, and the commission earned on them
@@ -67,7 +68,8 @@ async function commissionTotals(db: Db, customerIds: string[]): Promise<Map<stri
   const totals = new Map<string, number>();
   if (!customerIds.length) return totals;
   const notVoid = sql`${commissions.status} <> 'void'`;
-  const amount = sql<number>`coalesce(sum(${commissions.amount}), 0)`.mapWith(Number);
+  // Net of clawbacks (refunds after payment), like the links' figures.
+  const amount = sql<number>`coalesce(sum(${commissions.amount} + ${clawbacksOf(commissions.id)}), 0)`.mapWith(Number);
   const [onOrders, onLeads] = [
     await db
       .select({ customerId: orders.customerId, amount })
@@ -144,7 +146,7 @@ export async function getCustomer(db: Db, id: string) {
     .select({
       orders: count(),
       revenue: sql<number>`coalesce(sum(${orders.amount} - ${orders.refundedAmount}), 0)`.mapWith(Number),
-      commission: sql<number>`coalesce(sum(${commissions.amount}) filter (where ${commissions.status} <> 'void'), 0)`.mapWith(Number),
+      commission: sql<number>`coalesce(sum(${commissions.amount} + ${clawbacksOf(commissions.id)}) filter (where ${commissions.status} <> 'void'), 0)`.mapWith(Number),
     })
     .from(orders)
     .leftJoin(commissions, eq(commissions.orderId, orders.id))
@@ -167,6 +169,7 @@ export async function getCustomer(db: Db, id: string) {
       commissionOriginalAmount: commissions.originalAmount,
       commissionStatus: commissions.status,
       commissionVoidReason: commissions.voidReason,
+      commissionClawedBack: clawbacksOf(commissions.id).mapWith(Number),
     })
     .from(orders)
     .leftJoin(partners, eq(partners.id, orders.partnerId))

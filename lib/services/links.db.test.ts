@@ -1,12 +1,13 @@
 import { and, eq, ne, sql } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { auditLog, clicks, commissions, links, orders } from "@/db/schema";
+import { adjustments, auditLog, clicks, commissions, links, orders } from "@/db/schema";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 import { parseLinkListParams } from "@/lib/schemas/links";
 import { API_ACTOR, click, link, partner, sale, uid } from "@/lib/testing/fixtures";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { SYSTEM } from "./actor";
 import { createLink, deleteLink, linkStatsBySlug, listLinks, updateLink } from "./links";
+import { createPayout } from "./payouts";
 import { cachedSlug } from "./tracking/ref-cache";
 import { recordRefund } from "./tracking/refunds";
 
@@ -14,9 +15,9 @@ const t = setupTestDatabase();
 
 const params = (raw: Record<string, string> = {}) => parseLinkListParams(raw);
 
-async function clickAndBuy(slug: string, amount: number) {
-  const visitor = await click(t.db, slug);
-  return (await sale(t.db, { amount, visitorId: visitor.visitorId })).body;
+async function clickAndBuy(slug: string, amount: number, now?: Date) {
+  const visitor = await click(t.db, slug, { now });
+  return (await sale(t.db, { amount, visitorId: visitor.visitorId }, { now })).body;
 }
 
 /** What the numbers of a link must be, summed straight from the rows. */
@@ -31,7 +32,13 @@ async function summed(linkId: string) {
     .from(commissions)
     .innerJoin(orders, eq(orders.id, commissions.orderId))
     .where(and(eq(orders.linkId, linkId), ne(commissions.status, "void")));
-  return { clicks: Number(c!.n), sales: Number(o!.n), revenue: Number(o!.revenue), commission: Number(m!.total) };
+  const [a] = await t.db
+    .select({ total: sql<string>`coalesce(sum(${adjustments.amount}), 0)` })
+    .from(adjustments)
+    .innerJoin(commissions, eq(commissions.id, adjustments.commissionId))
+    .innerJoin(orders, eq(orders.id, commissions.orderId))
+    .where(eq(orders.linkId, linkId));
+  return { clicks: Number(c!.n), sales: Number(o!.n), revenue: Number(o!.revenue), commission: Number(m!.total) + Number(a!.total) };
 }
 
 describe("the links list", () => {
@@ -59,6 +66,25 @@ describe("the links list", () => {
     expect(rows.find((r) => r.id === busy.id)).toMatchObject({ clicks: 3, sales: 3, revenue: 11_500, commission: 750 + 400 });
     expect(rows.find((r) => r.id === quiet.id)).toMatchObject({ clicks: 1, sales: 1, revenue: 9_999, commission: 700, commissionType: "fixed", commissionRate: 700 });
     expect(rows[0]).toMatchObject({ partnerId: p.id, partnerName: p.name, partnerEmail: p.email, createdBy: "admin", url: expect.stringMatching(/\/a\//) });
+  });
+
+  test("an order refunded after its commission was paid counts net of the clawback", async () => {
+    const p = await partner(t.db, { name: uid("Clawback "), payoutMethod: "paypal", payoutDetails: { email: "claw@example.com" } });
+    const l = await link(t.db, p.id, { slug: uid("claw-") });
+    const longAgo = new Date(Date.now() - 40 * 86_400_000); // past the hold: approved, payable
+    await clickAndBuy(l.slug, 20_000, longAgo);
+    const returned = await clickAndBuy(l.slug, 10_000, longAgo);
+    await createPayout(t.db, SYSTEM, { partnerId: p.id, transactionId: uid("TX-") });
+    expect(await linkStatsBySlug(t.db, l.slug)).toMatchObject({ revenue: 30_000, commission: 3_000 });
+
+    await recordRefund(t.db, { orderId: returned.orderId, amount: 4_000 }, { actor: API_ACTOR }); // after payout: −400 adjustment
+    expect(await linkStatsBySlug(t.db, l.slug)).toMatchObject({ sales: 2, revenue: 26_000, commission: 2_600 });
+    await recordRefund(t.db, { orderId: returned.orderId }, { actor: API_ACTOR }); // the rest: −600
+    const stats = await linkStatsBySlug(t.db, l.slug);
+    expect(stats).toMatchObject({ sales: 2, revenue: 20_000, commission: 2_000 });
+    expect(stats).toEqual(await summed(l.id));
+    const { rows } = await listLinks(t.db, params({ partner: p.id }));
+    expect(rows[0]).toMatchObject({ revenue: 20_000, commission: 2_000 });
   });
 
   test("sorts by clicks, sales and revenue, either way", async () => {

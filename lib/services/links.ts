@@ -16,6 +16,7 @@ import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { lockRefNamespace, referralCodeExists } from "./ref-namespace";
 import { forgetRefs } from "./tracking/ref-cache";
+import { clawbacksOf } from "./clawbacks";
 
 export interface LinkView {
   id: string;
@@ -99,7 +100,8 @@ export async function linkStatsBySlug(db: Db, slug: string): Promise<LinkStats> 
 const clicksOf = sql<number>`coalesce(${linkClickTotals.clicks}, 0)`;
 const salesOf = sql<number>`(select count(*) from ${orders} where ${orders.linkId} = ${links.id})`;
 const revenueOf = sql<number>`(select coalesce(sum(${orders.amount} - ${orders.refundedAmount}), 0) from ${orders} where ${orders.linkId} = ${links.id})`;
-const commissionOf = sql<number>`(select coalesce(sum(${commissions.amount}), 0) from ${commissions} inner join ${orders} on ${orders.id} = ${commissions.orderId} where ${orders.linkId} = ${links.id} and ${commissions.status} <> 'void')`;
+// Commission net of clawbacks: an order refunded after its commission was paid earns nothing in the end.
+const commissionOf = sql<number>`(select coalesce(sum(${commissions.amount} + ${clawbacksOf(commissions.id)}), 0) from ${commissions} inner join ${orders} on ${orders.id} = ${commissions.orderId} where ${orders.linkId} = ${links.id} and ${commissions.status} <> 'void')`;
 
 export interface LinkListRow extends LinkStats {
   id: string;

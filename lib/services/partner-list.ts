@@ -26,7 +26,7 @@ export interface PartnerListRow {
   conversions: number;
   /** Order amounts minus what was refunded, minor units. */
   revenue: number;
-  /** Commission amounts that are not void (pending, approved and paid). */
+  /** Commission amounts that are not void (pending, approved and paid), net of clawbacks after payout. */
   commissions: number;
   /** Approved commissions and adjustments not yet paid out (see balances.ts). */
   balance: number;
@@ -61,9 +61,11 @@ const RANKING: Record<PartnerSort, { key: SQL; join?: SQL }> = {
     key: sql`coalesce(r.n, 0)`,
     join: sql`left join (select partner_id, sum(amount - refunded_amount) as n from orders where partner_id is not null group by partner_id) r on r.partner_id = p.id`,
   },
+  // Net of clawbacks (adjustments a refund after payment left against a commission).
   commissions: {
-    key: sql`coalesce(r.n, 0)`,
-    join: sql`left join (select partner_id, sum(amount) as n from commissions where status <> 'void' group by partner_id) r on r.partner_id = p.id`,
+    key: sql`coalesce(r.n, 0) + coalesce(ra.n, 0)`,
+    join: sql`left join (select partner_id, sum(amount) as n from commissions where status <> 'void' group by partner_id) r on r.partner_id = p.id
+              left join (select partner_id, sum(amount) as n from adjustments where commission_id is not null group by partner_id) ra on ra.partner_id = p.id`,
   },
   balance: {
     key: sql`coalesce(r.n, 0) + coalesce(ra.n, 0)`,
@@ -102,7 +104,12 @@ const TOTALS = sql`
            sum(amount) filter (where status = 'pending') as pending
       from commissions where partner_id in (select id from page) group by partner_id
   ),
-  a as (select partner_id, sum(amount) as total from adjustments where payout_id is null and partner_id in (select id from page) group by partner_id)`;
+  a as (
+    select partner_id,
+           sum(amount) filter (where payout_id is null) as unpaid,
+           sum(amount) filter (where commission_id is not null) as clawbacks
+      from adjustments where partner_id in (select id from page) group by partner_id
+  )`;
 
 const COLUMNS = sql`
   p.id, p.name, p.email, p.status, p.referral_code, p.commission_type, p.commission_rate, p.created_at,
@@ -110,8 +117,8 @@ const COLUMNS = sql`
   coalesce(t.clicks, 0) as clicks,
   coalesce(o.conversions, 0) as conversions,
   coalesce(o.revenue, 0) as revenue,
-  coalesce(c.total, 0) as commissions,
-  coalesce(c.approved_unpaid, 0) + coalesce(a.total, 0) as balance,
+  coalesce(c.total, 0) + coalesce(a.clawbacks, 0) as commissions,
+  coalesce(c.approved_unpaid, 0) + coalesce(a.unpaid, 0) as balance,
   coalesce(c.pending, 0) as pending`;
 
 interface RawRow {

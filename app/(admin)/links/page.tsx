@@ -49,7 +49,7 @@ export default async function LinksPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader
         title="Links"
-        description="Custom links of every partner: where they lead, their own rate, and what they brought in. Revenue is net of refunds; commission leaves out voided ones."
+        description="Custom links of every partner: where they lead, their own rate, and what they brought in. Revenue is net of refunds; commission leaves out voided ones and what was clawed back after payout."
         actions={<NewLinkButton currency={settings.currency} linkBase={linkBase} />}
       />
       <LinksTable

@@ -44,7 +44,24 @@ function Kpi({ label, value, testId }: { label: string; value: string; testId: s
   );
 }
 
-function CommissionCell({ id, amount, originalAmount, status, voidReason, currency }: { id: string | null; amount: number | null; originalAmount?: number | null; status: string | null; voidReason: string | null; currency: string }) {
+function CommissionCell({
+  id,
+  amount,
+  originalAmount,
+  clawedBack = 0,
+  status,
+  voidReason,
+  currency,
+}: {
+  id: string | null;
+  amount: number | null;
+  originalAmount?: number | null;
+  /** Negative adjustments a refund after payment left against it. */
+  clawedBack?: number;
+  status: string | null;
+  voidReason: string | null;
+  currency: string;
+}) {
   if (!id || amount === null || !status) return <span className="text-zinc-400">None</span>;
   return (
     <Link href={`/commissions/${id}`} className="group inline-flex flex-col items-end gap-0.5" aria-label={`Commission ${formatMoney(amount, currency)}, ${status}`}>
@@ -56,6 +73,11 @@ function CommissionCell({ id, amount, originalAmount, status, voidReason, curren
         <StatusBadge status={status} />
         {status === "void" && voidReason && <span className="text-xs text-zinc-500">{voidReasonLabel(voidReason)}</span>}
       </span>
+      {clawedBack !== 0 && (
+        <span className="text-xs text-red-700" data-numeric data-testid="clawed-back">
+          {formatMoney(clawedBack, currency)} clawed back
+        </span>
+      )}
     </Link>
   );
 }
@@ -192,6 +214,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                         id={o.commissionId}
                         amount={o.commissionAmount}
                         originalAmount={o.commissionOriginalAmount}
+                        clawedBack={o.commissionClawedBack}
                         status={o.commissionStatus}
                         voidReason={o.commissionVoidReason}
                         currency={currency}

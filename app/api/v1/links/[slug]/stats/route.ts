@@ -1,4 +1,4 @@
-// GET /api/v1/links/{slug}/stats: clicks, sales, revenue (net of refunds) and commission of a link.
+// GET /api/v1/links/{slug}/stats: clicks, sales, revenue (net of refunds) and commission (net of clawbacks) of a link.
 import { NotFoundError } from "@/lib/errors";
 import { withApiKey } from "@/lib/http/with-api-key";
 import { referralCodeSchema } from "@/lib/schemas/partners";

@@ -1,0 +1,1 @@
+CREATE INDEX "adjustments_commission_idx" ON "adjustments" USING btree ("commission_id");
