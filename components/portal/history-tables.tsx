@@ -40,7 +40,14 @@ export function CommissionsTable({ list, context }: { list: Paged<PortalCommissi
               <td className={td}>{formatDate(c.createdAt, context.timezone)}</td>
               <td className={`${td} max-w-48 truncate`}>{c.kind === "sale" ? c.reference : `Lead: ${c.reference ?? ""}`}</td>
               <td className={`${td} text-right tabular-nums`}>{c.orderAmount === null ? "—" : formatMoney(c.orderAmount, c.currency)}</td>
-              <td className={`${td} text-right tabular-nums`}>{formatMoney(c.amount, c.currency)}</td>
+              <td className={`${td} text-right tabular-nums`}>
+                {formatMoney(c.amount, c.currency)}
+                {c.clawedBack !== 0 && (
+                  <span className="block text-xs text-red-700" data-testid="clawed-back">
+                    {formatMoney(c.clawedBack, c.currency)} clawed back (refund)
+                  </span>
+                )}
+              </td>
               <td className={td}>
                 <StatusBadge status={c.status} />
                 {c.status === "void" && c.voidReason && (

@@ -4,6 +4,7 @@ import { commissions, leads, orders, payouts } from "@/db/schema";
 import type { Db } from "@/db/types";
 import type { CommissionKind, CommissionStatus, PayoutMethod, PayoutStatus } from "@/lib/schemas/enums";
 import type { PortalPage } from "@/lib/schemas/portal-lists";
+import { clawbacksOf } from "../clawbacks";
 import { approveDueCommissions } from "../commissions-hold";
 
 // The partner's own commissions and payouts, newest first, one page at a time. Every query
@@ -21,6 +22,8 @@ export interface PortalCommissionRow {
   currency: string;
   status: CommissionStatus;
   voidReason: string | null;
+  /** Taken back after payment because the order was refunded (zero or negative). */
+  clawedBack: number;
   createdAt: Date;
 }
 
@@ -59,6 +62,7 @@ export async function portalCommissions(db: Db, partnerId: string, page: PortalP
         currency: commissions.currency,
         status: commissions.status,
         voidReason: commissions.voidReason,
+        clawedBack: clawbacksOf(commissions.id).mapWith(Number),
         createdAt: commissions.createdAt,
       })
       .from(commissions)
@@ -80,6 +84,7 @@ export async function portalCommissions(db: Db, partnerId: string, page: PortalP
       currency: r.currency,
       status: r.status,
       voidReason: r.voidReason,
+      clawedBack: r.clawedBack,
       createdAt: r.createdAt,
     })),
     total: Number(total?.n ?? 0),

@@ -128,6 +128,8 @@ describe("lists", () => {
     }
     const ada = await portalCommissions(t.db, a.id, everything);
     expect(ada.rows.filter((r) => r.status === "void").map((r) => r.voidReason)).toEqual([expect.stringMatching(/refund/i)]);
+    // the order refunded in part after payout: still paid, with what was taken back
+    expect(ada.rows.filter((r) => r.clawedBack !== 0).map((r) => [r.status, r.amount, r.clawedBack])).toEqual([["paid", 2_000, -1_500]]);
   });
 
   test("commissions page: ten at a time, none twice, none missing", async () => {
