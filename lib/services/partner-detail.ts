@@ -8,7 +8,7 @@ import type { CommissionStatus, CommissionType, PartnerStatus, PayoutMethod, Pay
 import { isUuid } from "@/lib/schemas/ids";
 import { partnerBalance } from "./balances";
 import { customLinkUrl } from "./links";
-import { couponsOf, dashboardUrl, referralLink } from "./partner-view";
+import { couponsOf, dashboardUrl, partnerBasics, referralLink } from "./partner-view";
 
 // Everything the partner page shows, read with the per-partner indexes: clicks_partner_idx
 // and orders_partner_idx for the daily chart, the counter tables for click totals.
@@ -117,16 +117,10 @@ export async function findPartnerDetail(db: Db, id: string, options: { timezone:
   ]);
 
   return {
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    status: row.status,
-    referralCode: row.referralCode,
+    ...partnerBasics(row),
     referralLink: referralLink(row.referralCode),
     dashboardUrl: dashboardUrl(row.dashboardToken),
     hasPassword: row.passwordHash !== null,
-    commissionType: row.commissionType,
-    commissionRate: row.commissionRate,
     couponCodes: coupons.get(id) ?? [],
     payoutMethod: row.payoutMethod,
     payoutDetails: row.payoutDetails,

@@ -4,7 +4,7 @@ import { partners } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/schemas/ids";
-import { couponsOf, partnerView, type PartnerRow, type PartnerView } from "./partner-view";
+import { couponsOf, partnerBasics, partnerView, type PartnerRow, type PartnerView } from "./partner-view";
 
 // Reading one partner: by id for the API and the edit form, by email for the CLI, approved
 // only for what may earn.
@@ -48,13 +48,7 @@ export async function findPartnerRecord(db: Db, id: string): Promise<PartnerReco
   const [row] = await db.select().from(partners).where(eq(partners.id, id));
   if (!row) return undefined;
   return {
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    status: row.status,
-    referralCode: row.referralCode,
-    commissionType: row.commissionType,
-    commissionRate: row.commissionRate,
+    ...partnerBasics(row),
     couponCodes: (await couponsOf(db, [row.id])).get(row.id) ?? [],
     payoutMethod: row.payoutMethod,
     payoutDetails: row.payoutDetails,

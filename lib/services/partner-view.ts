@@ -30,16 +30,23 @@ export function dashboardUrl(token: string): string {
   return `${appUrl()}/p/${token}`;
 }
 
-export function partnerView(row: PartnerRow, coupons: string[]): PartnerView {
+/** Who the partner is and what they earn: the fields every view of a partner starts from. */
+export function partnerBasics(row: PartnerRow) {
   return {
     id: row.id,
     name: row.name,
     email: row.email,
     status: row.status,
     referralCode: row.referralCode,
-    couponCodes: coupons,
     commissionType: row.commissionType,
     commissionRate: row.commissionRate,
+  };
+}
+
+export function partnerView(row: PartnerRow, coupons: string[]): PartnerView {
+  return {
+    ...partnerBasics(row),
+    couponCodes: coupons,
     referralLink: referralLink(row.referralCode),
     dashboardUrl: dashboardUrl(row.dashboardToken),
   };
