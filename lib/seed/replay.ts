@@ -14,7 +14,7 @@ import { resolveRef, type ResolvedRef } from "@/lib/services/tracking/resolve-re
 import { recordSale } from "@/lib/services/tracking/sales";
 import { payoutTransactionId } from "./payout-runs";
 import { Rng } from "./random";
-import { DAY_MS, type OrderPlan, type SeedEvent } from "./traffic";
+import { DAY_MS, type OrderPlan, type SeedEvent } from "./seed-events";
 
 // Plays the planned events through the same services as /api/track/* and /r, /a, in time
 // order, each with `now` set to its moment, so cookie windows, repeat-click windows and

@@ -1,9 +1,10 @@
 import { PRODUCTS, MEMBERSHIP_ID, UPGRADE_ID, type SeedProduct } from "./catalog";
 import { REFERRERS } from "./data";
 import type { LinkPlan, PartnerPlan } from "./partners";
-import { monthlyPayoutRuns } from "./payout-runs";
+import { clawbackOrder, monthlyPayoutRuns } from "./payout-runs";
 import { People, type Customer, type Device } from "./people";
 import type { Rng } from "./random";
+import { DAY_MS, type OrderPlan, type RefundEvent, type SeedEvent } from "./seed-events";
 
 // The storefront's last N days as a list of timed events: clicks (people, a few bots, a few
 // double clicks), sign-ups, orders, refunds, and the merchant's monthly payout runs. Nothing
@@ -11,7 +12,6 @@ import type { Rng } from "./random";
 // through the app's services, which apply the program's rules exactly as they would live.
 // Pure: same Rng, same events.
 
-export const DAY_MS = 86_400_000;
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
@@ -23,65 +23,6 @@ const COUPON_ORDERS_PER_DAY = 0.32;
 const ORGANIC_ORDERS_PER_DAY = 0.5;
 /** Chance that a person clicking a referral link orders (before the partner's factor). */
 const CONVERSION = 0.034;
-
-export interface ClickEvent {
-  kind: "click";
-  at: Date;
-  ref: string;
-  visitorId: string;
-  device: Device;
-  landingUrl: string;
-  referrer: string | null;
-}
-
-export interface OrderPlan {
-  /** Numbered in time order once every order is planned. */
-  orderId: string;
-  at: Date;
-  customer: Customer;
-  items: { productId: string; quantity: number; amount: number }[];
-  amount: number;
-  device: Device;
-  visitorId?: string;
-  couponCode?: string;
-  isUpgrade?: boolean;
-  /** The partner certain to be credited: an approved partner's coupon, or their click well inside the window. */
-  viaPartner?: PartnerPlan;
-}
-
-export interface LeadEvent {
-  kind: "lead";
-  at: Date;
-  customer: Customer;
-  device: Device;
-  visitorId?: string;
-  couponCode?: string;
-}
-
-export interface SaleEvent {
-  kind: "sale";
-  at: Date;
-  order: OrderPlan;
-}
-
-export interface RefundEvent {
-  kind: "refund";
-  at: Date;
-  order: OrderPlan;
-  refundId: string;
-  /** Omitted: whatever is left of the order. */
-  amount?: number;
-}
-
-/** The merchant pays every partner who is due (the Payouts page's "Pay all due"). */
-export interface PayoutRunEvent {
-  kind: "payout_run";
-  at: Date;
-  /** Seeds the transaction ids of this run's payments. */
-  seed: number;
-}
-
-export type SeedEvent = ClickEvent | LeadEvent | SaleEvent | RefundEvent | PayoutRunEvent;
 
 interface Visitor {
   visitorId: string;
@@ -277,31 +218,11 @@ class TrafficPlanner {
     return runs;
   }
 
-  /**
-   * The demo always shows a clawback: an order refunded in full after a payout run paid its
-   * commission, which leaves a negative adjustment for the partner's next payout. The order is
-   * the largest one of the partner who earned most in what that run paid, so the partner is
-   * surely over the minimum payout; the latest run with room for the refund after it.
-   */
+  /** The demo always shows a clawback (see clawbackOrder). */
   private ensureClawback(runs: number[]): void {
-    const hold = (this.input.holdDays + 1) * DAY_MS;
     const refunded = new Set(this.events.map((e) => e.event).filter((e): e is RefundEvent => e.kind === "refund").map((r) => r.order));
-    for (let i = runs.length - 1; i >= 0; i--) {
-      const refundAt = runs[i]! + 2 * DAY_MS;
-      if (refundAt > this.end - MINUTE) continue;
-      const paidFrom = i > 0 ? runs[i - 1]! - hold : this.start;
-      const paid = this.orders.filter((o) => {
-        const at = o.at.getTime();
-        return o.viaPartner?.payoutMethod && !o.isUpgrade && !refunded.has(o) && at >= paidFrom && at < runs[i]! - hold;
-      });
-      const revenue = new Map<PartnerPlan, number>();
-      for (const o of paid) revenue.set(o.viaPartner!, (revenue.get(o.viaPartner!) ?? 0) + o.amount);
-      const top = [...revenue].sort((a, b) => b[1] - a[1])[0]?.[0];
-      if (!top) continue;
-      const order = paid.filter((o) => o.viaPartner === top).sort((a, b) => b.amount - a.amount)[0]!;
-      this.push({ kind: "refund", at: new Date(refundAt), order, refundId: `re_${this.rng.token(14)}` });
-      return;
-    }
+    const chosen = clawbackOrder(this.orders, refunded, runs, { holdDays: this.input.holdDays, start: this.start, end: this.end });
+    if (chosen) this.push({ kind: "refund", at: new Date(chosen.at), order: chosen.order, refundId: `re_${this.rng.token(14)}` });
   }
 
   private entry(partner: PartnerPlan): { ref: string; landingUrl: string; productId: string | null } {
