@@ -19,6 +19,7 @@ import { createdAt, money, oneOf, timestampTz, updatedAt, uuidPk } from "./colum
 import { adminUsers } from "./program";
 import { orders, refunds } from "./orders";
 import { partners } from "./partners";
+import { payoutBatches } from "./payout-batches";
 import { leads } from "./tracking";
 
 export const payouts = pgTable(
@@ -71,6 +72,8 @@ export const commissions = pgTable(
     holdUntil: timestampTz("hold_until").notNull(),
     voidReason: text("void_reason"),
     payoutId: uuid("payout_id").references(() => payouts.id, { onDelete: "restrict" }),
+    /** The open PayPal batch that exported it (cleared when the batch is paid or cancelled). */
+    batchId: uuid("batch_id").references(() => payoutBatches.id, { onDelete: "restrict" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -83,14 +86,18 @@ export const commissions = pgTable(
     index("commissions_status_created_idx").on(t.status, t.createdAt, t.amount),
     index("commissions_pending_hold_idx").on(t.holdUntil).where(sql`${t.status} = 'pending'`),
     index("commissions_payout_idx").on(t.payoutId),
+    index("commissions_batch_idx").on(t.batchId).where(sql`${t.batchId} is not null`),
     index("commissions_created_at_idx").on(t.createdAt),
     check("commissions_kind", oneOf(t.kind, COMMISSION_KINDS)),
     check("commissions_status", oneOf(t.status, COMMISSION_STATUSES)),
     check("commissions_rate_source", oneOf(t.rateSource, RATE_SOURCES)),
     check("commissions_amount", sql`${t.amount} >= 0 and ${t.amount} <= ${t.originalAmount}`),
-    // In a payout means paid; a merchant may also mark a commission paid by hand (paid
-    // outside the app), so paid does not require a payout.
-    check("commissions_in_payout_is_paid", sql`${t.payoutId} is null or ${t.status} = 'paid'`),
+    // In a payout means paid, or voided after it was paid (its amount then clawed back); a
+    // merchant may also mark a commission paid by hand (paid outside the app), so paid does
+    // not require a payout.
+    check("commissions_in_payout_is_paid", sql`${t.payoutId} is null or ${t.status} in ('paid', 'void')`),
+    // Money in an open PayPal batch is not in a payout yet, and never in two batches (one column).
+    check("commissions_batch_or_payout", sql`${t.batchId} is null or ${t.payoutId} is null`),
     check(
       "commissions_source",
       sql`(${t.kind} = 'sale' and ${t.orderId} is not null and ${t.leadId} is null) or (${t.kind} = 'lead' and ${t.leadId} is not null and ${t.orderId} is null)`,
@@ -134,11 +141,15 @@ export const adjustments = pgTable(
     currency: text("currency").notNull(),
     reason: text("reason").notNull(),
     payoutId: uuid("payout_id").references(() => payouts.id, { onDelete: "restrict" }),
+    /** The open PayPal batch that exported it (cleared when the batch is paid or cancelled). */
+    batchId: uuid("batch_id").references(() => payoutBatches.id, { onDelete: "restrict" }),
     createdAt: createdAt(),
   },
   (t) => [
     index("adjustments_partner_idx").on(t.partnerId, t.createdAt),
     index("adjustments_payout_idx").on(t.payoutId),
+    index("adjustments_batch_idx").on(t.batchId).where(sql`${t.batchId} is not null`),
+    check("adjustments_batch_or_payout", sql`${t.batchId} is null or ${t.payoutId} is null`),
     // What a commission finally earned (its amount plus its clawbacks), per link and customer.
     index("adjustments_commission_idx").on(t.commissionId),
     check("adjustments_amount", sql`${t.amount} <> 0`),

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { acquireFolderLock } from "@/db/pglite-lock";
+import { partner, sale, uid } from "@/lib/testing/fixtures";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { authenticateApiKey } from "@/lib/services/api-keys";
 import { authenticateAdmin } from "@/lib/services/admin-users";
@@ -87,6 +88,17 @@ describe("npm run cli", () => {
     const all = (await cli("settings", "get")).out;
     expect(all).toContain("trackingEnabled=false");
     expect(all).toContain('actionCommissions={"signup":200}');
+  });
+
+  test("settings set currency is refused with the reason once money exists", async () => {
+    expect((await cli("settings", "set", "currency", "EUR")).code).toBe(0);
+    expect((await cli("settings", "set", "currency", "USD")).code).toBe(0);
+    const p = await partner(t.db, { couponCodes: [uid("CLI")] });
+    await sale(t.db, { amount: 50_000, couponCode: p.couponCodes[0] });
+    const { code, err } = await cli("settings", "set", "currency", "JPY");
+    expect(code).toBe(2);
+    expect(err.join("\n")).toContain("currency: The currency is fixed once money is recorded: orders and commissions exist in USD");
+    expect((await getSettings(t.db)).currency).toBe("USD");
   });
 });
 

@@ -10,8 +10,8 @@ describe("checkTransition", () => {
     ["approve", "void", false, "not pending"],
     ["void", "pending", false, "void"],
     ["void", "approved", false, "void"],
-    ["void", "paid", false, "paid"],
-    ["void", "paid", true, "paid"],
+    ["void", "paid", false, "paid by hand"],
+    ["void", "paid", true, "void"],
     ["void", "void", false, "already void"],
     ["mark_paid", "approved", false, "paid"],
     ["mark_paid", "pending", false, "not approved"],
@@ -28,8 +28,8 @@ describe("checkTransition", () => {
     else expect(result.short).toBe(expected);
   });
 
-  test("voiding a paid commission explains clawbacks", () => {
-    const result = checkTransition("void", { status: "paid", inPayout: true });
+  test("voiding a commission marked paid by hand explains clawbacks", () => {
+    const result = checkTransition("void", { status: "paid", inPayout: false });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.message).toMatch(/clawback/);
   });
@@ -39,6 +39,6 @@ test("availableActions lists only what would succeed", () => {
   expect(availableActions({ status: "pending", inPayout: false })).toEqual(["approve", "void"]);
   expect(availableActions({ status: "approved", inPayout: false })).toEqual(["void", "mark_paid"]);
   expect(availableActions({ status: "paid", inPayout: false })).toEqual(["mark_unpaid"]);
-  expect(availableActions({ status: "paid", inPayout: true })).toEqual([]);
+  expect(availableActions({ status: "paid", inPayout: true })).toEqual(["void"]);
   expect(availableActions({ status: "void", inPayout: false })).toEqual([]);
 });

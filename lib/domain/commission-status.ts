@@ -1,7 +1,8 @@
 import type { CommissionStatus } from "@/lib/schemas/enums";
 
 // What a merchant may do to a commission by hand (SPEC.md §2 "Commission statuses"):
-// approve a pending one before its hold period ends, void a pending or approved one, and
+// approve a pending one before its hold period ends, void a pending or approved one, or one
+// paid in a payout (what the partner kept is then clawed back from their next payout), and
 // toggle approved ↔ paid for commissions outside a payout. Everything else is refused with
 // a reason a person can act on. Pure: the service checks it on the locked row.
 
@@ -44,11 +45,10 @@ export function checkTransition(action: CommissionAction, c: CommissionState): T
     case "void":
       if (c.status === "pending" || c.status === "approved") return { ok: true, to: "void" };
       if (c.status === "void") return refuse("already void", "This commission is already void.");
+      if (c.inPayout) return { ok: true, to: "void" };
       return refuse(
-        "paid",
-        c.inPayout
-          ? "A paid commission cannot be voided: it was paid out in a payout. A refund after payout becomes a clawback on the partner's next payout."
-          : "A paid commission cannot be voided. If it was not really paid, mark it as unpaid first; a refund after payout becomes a clawback on the partner's next payout.",
+        "paid by hand",
+        "A commission marked paid by hand cannot be voided: the app does not know what was paid. If it was not really paid, mark it as unpaid first; a refund after payout becomes a clawback on the partner's next payout.",
       );
     case "mark_paid":
       if (c.status === "approved") return { ok: true, to: "paid" };

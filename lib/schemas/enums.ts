@@ -33,6 +33,10 @@ export type ClickDeclineReason = (typeof CLICK_DECLINE_REASONS)[number];
 export const PAYOUT_STATUSES = ["completed", "void"] as const;
 export type PayoutStatus = (typeof PAYOUT_STATUSES)[number];
 
+/** A PayPal export: open until the merchant marks it paid (with PayPal's batch id) or cancels it. */
+export const PAYOUT_BATCH_STATUSES = ["open", "paid", "cancelled"] as const;
+export type PayoutBatchStatus = (typeof PAYOUT_BATCH_STATUSES)[number];
+
 export const ACTOR_TYPES = ["admin", "partner", "api", "system", "cli"] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
 

@@ -1,22 +1,32 @@
 import { z } from "zod";
 import { formatMoney } from "@/lib/domain/money";
-import { DUE_METHOD_FILTERS, MAX_SELECTED_PARTNERS } from "./payout-lists";
 
-// "Pay all due": for the selected partners, or for every partner due (with the Due list's
-// search and method filter, when set). Each partner is paid by
-// their own payout method. One payment run leaves one reference (a PayPal mass-payout batch
-// id, a bank batch number), so a batch reference is required and recorded as the
-// transaction id of every payout of the run: PayPal, bank transfer and Stripe payouts cannot
-// be recorded without one, and "other" payouts keep it for reconciliation too.
+// "Pay all due": one payout per partner, each for exactly the amount the merchant saw (the
+// selected rows of the Due list, or the list "Pay all due" showed in its dialog). A partner
+// whose balance moved since is skipped, never paid a different amount. Each partner is paid
+// by their own payout method. One payment run leaves one reference (a bank batch number, a
+// PayPal batch id), so a batch reference is required and recorded as the transaction id of
+// every payout of the run: PayPal, bank transfer and Stripe payouts cannot be recorded
+// without one, and "other" payouts keep it for reconciliation too.
+
+export const MAX_BULK_PAYMENTS = 2000;
 
 export const bulkPaySchema = z
   .object({
-    scope: z.enum(["selected", "all"], { error: "Pay the selected partners or all due." }),
-    partnerIds: z.array(z.uuid({ error: "No partner with this id." })).max(MAX_SELECTED_PARTNERS, { error: `At most ${MAX_SELECTED_PARTNERS} partners at once.` }).default([]),
+    payments: z
+      .array(
+        z.object({
+          partnerId: z.uuid({ error: "No partner with this id." }),
+          amount: z.number().int().positive({ error: "Expected a positive amount." }).max(Number.MAX_SAFE_INTEGER),
+        }),
+        { error: "Select at least one partner." },
+      )
+      .min(1, { error: "Select at least one partner." })
+      .max(MAX_BULK_PAYMENTS, { error: `At most ${MAX_BULK_PAYMENTS} partners at once.` }),
     reference: z
       .string({ error: "Enter the batch reference of this payment run." })
       .trim()
-      .min(1, { error: "Enter the batch reference of this payment run (e.g. the PayPal batch id)." })
+      .min(1, { error: "Enter the batch reference of this payment run (e.g. the bank batch number)." })
       .max(200, { error: "At most 200 characters." }),
     note: z
       .string()
@@ -24,15 +34,24 @@ export const bulkPaySchema = z
       .max(1000, { error: "At most 1000 characters." })
       .optional()
       .transform((s) => s || undefined),
-    /** With scope "all": the Due list's search and method filter, so "all" means all listed. */
-    q: z.string().trim().max(200).optional(),
-    method: z.enum(DUE_METHOD_FILTERS).optional().catch(undefined),
   })
-  .strict()
-  .superRefine((v, ctx) => {
-    if (v.scope === "selected" && v.partnerIds.length === 0) ctx.addIssue({ code: "custom", path: ["partnerIds"], message: "Select at least one partner." });
-  });
+  .strict();
 export type BulkPayInput = z.input<typeof bulkPaySchema>;
+
+/** How the form carries one payment: `<partnerId>:<amount in minor units>`. */
+export function encodePayment(p: { partnerId: string; amount: number }): string {
+  return `${p.partnerId}:${p.amount}`;
+}
+
+/** The form's `payment` values back as payments; anything malformed is left for the schema to refuse. */
+export function decodePayments(values: unknown[]): { partnerId: string; amount: number | string }[] {
+  return values
+    .filter((v): v is string => typeof v === "string")
+    .map((v) => {
+      const [partnerId = "", amount = ""] = v.split(":");
+      return { partnerId, amount: /^\d+$/.test(amount) ? Number(amount) : amount };
+    });
+}
 
 export interface BulkPayResult {
   paid: { partnerId: string; partnerName: string; payoutId: string; amount: number }[];

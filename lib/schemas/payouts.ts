@@ -20,6 +20,11 @@ export const newPayoutSchema = z
       .max(1000)
       .optional()
       .transform((s) => s || undefined),
+    /**
+     * What the caller saw due and sent, minor units. When the balance differs now the answer is
+     * 409 balance_changed with the current figure, and nothing is written.
+     */
+    amount: z.number({ error: "Expected the amount in minor units." }).int({ error: "Expected a whole number of minor units." }).positive({ error: "Expected a positive amount." }).max(Number.MAX_SAFE_INTEGER).optional(),
   })
   .strict();
 export type NewPayout = z.infer<typeof newPayoutSchema>;

@@ -1,7 +1,9 @@
 import "server-only";
-import { sql, type SQL } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { adjustments } from "@/db/schema";
+import type { Db } from "@/db/types";
 
 /**
  * The clawbacks against a commission, minor units (zero or negative). A refund after the
@@ -11,4 +13,31 @@ import { adjustments } from "@/db/schema";
  */
 export function clawbacksOf(commissionId: AnyPgColumn | SQL): SQL<number> {
   return sql<number>`coalesce((select sum(${adjustments.amount}) from ${adjustments} where ${adjustments.commissionId} = ${commissionId}), 0)`;
+}
+
+/** Sum of every adjustment made against one commission (paid or not), minor units. */
+export async function adjustmentTotal(tx: Db, commissionId: string): Promise<number> {
+  const [row] = await tx.select({ total: sql<string>`coalesce(sum(${adjustments.amount}), 0)` }).from(adjustments).where(eq(adjustments.commissionId, commissionId));
+  return Number(row?.total ?? 0);
+}
+
+/**
+ * Brings the adjustments against a commission to `target` with one new row (money rows are
+ * never edited): 0 for a commission the partner was never paid for (its clawbacks are
+ * reversed), minus its amount for one voided after it was paid (what the partner kept is
+ * clawed back). The caller holds the commission's row lock, so the sum cannot move under it.
+ * Returns the new adjustment, or null when the sum is already right.
+ */
+export async function settleAdjustments(
+  tx: Db,
+  commission: { id: string; partnerId: string; currency: string },
+  target: number,
+  reason: string,
+  now: Date,
+): Promise<{ id: string; amount: number } | null> {
+  const amount = target - (await adjustmentTotal(tx, commission.id));
+  if (amount === 0) return null;
+  const id = randomUUID();
+  await tx.insert(adjustments).values({ id, partnerId: commission.partnerId, commissionId: commission.id, amount, currency: commission.currency, reason, createdAt: now });
+  return { id, amount };
 }

@@ -10,6 +10,7 @@ import { toFieldIssues } from "@/lib/schemas/issues";
 import { saleSchema } from "@/lib/schemas/tracking";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
+import { settleAdjustments } from "./clawbacks";
 import { findApprovedPartner } from "./partner-lookup";
 import { getSettings } from "./settings";
 import { recordSale } from "./tracking/sales";
@@ -19,8 +20,12 @@ import { recordSale } from "./tracking/sales";
 // of two concurrent changes to one commission the second sees the first's result and is
 // refused or skipped: they never both apply. Every change writes a history line
 // (commission_events) and an audit row in the same transaction.
+//
+// Voiding keeps the partner's ledger whole: a commission the partner was never paid for
+// leaves no clawback behind (those made while it was paid are reversed, e.g. after its
+// payout was voided), and one voided after its payout is clawed back from the next payout.
 
-type LockedCommission = Pick<typeof commissions.$inferSelect, "id" | "status" | "payoutId" | "amount" | "voidReason">;
+type LockedCommission = Pick<typeof commissions.$inferSelect, "id" | "partnerId" | "currency" | "status" | "payoutId" | "amount" | "voidReason">;
 
 export interface CommissionChange {
   id: string;
@@ -42,10 +47,17 @@ async function applyChange(tx: Db, actor: Actor, row: LockedCommission, action: 
     actorId: actor.id ?? null,
     createdAt: now,
   });
-  await recordAudit(tx, actor, `commission.${action}`, { type: "commission", id: row.id }, { from: row.status, to, ...(reason ? { reason } : {}) });
+  const adjustment = action === "void" ? await settleVoided(tx, row, now) : null;
+  await recordAudit(tx, actor, `commission.${action}`, { type: "commission", id: row.id }, { from: row.status, to, ...(reason ? { reason } : {}), ...(adjustment ? { adjustment } : {}) });
 }
 
-const lockColumns = { id: commissions.id, status: commissions.status, payoutId: commissions.payoutId, amount: commissions.amount, voidReason: commissions.voidReason };
+/** The adjustment a void needs (see the header), or null when none does. */
+async function settleVoided(tx: Db, row: LockedCommission, now: Date) {
+  if (row.payoutId) return settleAdjustments(tx, row, -row.amount, "commission voided after it was paid: clawed back from the next payout", now);
+  return settleAdjustments(tx, row, 0, "commission voided before it was paid: its clawbacks are reversed", now);
+}
+
+const lockColumns = { id: commissions.id, partnerId: commissions.partnerId, currency: commissions.currency, status: commissions.status, payoutId: commissions.payoutId, amount: commissions.amount, voidReason: commissions.voidReason };
 
 /**
  * Approve, void (with a reason), mark paid or mark unpaid one commission. With `expected`

@@ -2,23 +2,29 @@ import "server-only";
 import { inArray } from "drizzle-orm";
 import { partners } from "@/db/schema";
 import type { Db } from "@/db/types";
+import { formatMoney } from "@/lib/domain/money";
 import { AppError, InvalidError } from "@/lib/errors";
 import { toFieldIssues } from "@/lib/schemas/issues";
 import { bulkPaySchema, type BulkPayResult } from "@/lib/schemas/payout-bulk";
 import type { Actor } from "./actor";
-import { allDuePartners } from "./payout-due";
 import { createPayout } from "./payouts";
 import { getSettings } from "./settings";
 
-// "Pay all due" (SPEC.md §2 "Payouts": every partner due at once). Each partner goes through
-// createPayout on its own, so each payout is its own transaction with the partner's row
-// locked: one partner's problem never undoes another's payout, and a partner paid meanwhile
-// (another tab, the API) is skipped as "nothing due" instead of paid twice.
+// "Pay all due" (SPEC.md §2 "Payouts": every partner due at once). The run pays the partners
+// and amounts the merchant was shown; each goes through createPayout with that amount, so
+// each payout is its own transaction with the partner's row locked: one partner's problem
+// never undoes another's payout, a partner paid meanwhile (another tab, the API) is skipped
+// as "nothing due" instead of paid twice, and one whose balance moved since is skipped as
+// "balance changed since you looked" instead of being paid a sum nobody sent.
 
 /** Why createPayout refused a partner, in a few words for the result line. */
-function skipReason(error: unknown): string {
+function skipReason(error: unknown, currency: string): string {
   if (!(error instanceof AppError)) throw error;
-  if (error.code === "nothing_due") return /below the minimum/.test(error.message) ? "below the minimum payout" : "nothing due";
+  if (error.code === "balance_changed") {
+    const now = Number(error.details?.[0]?.message.replace(/^Due now: /, ""));
+    return `balance changed since you looked${Number.isFinite(now) ? ` (now ${formatMoney(now, currency)})` : ""}`;
+  }
+  if (error.code === "nothing_due") return /below the minimum/.test(error.message) ? "below the minimum payout" : /PayPal batch/.test(error.message) ? "in an open PayPal batch" : "nothing due";
   if (error.code === "unknown_partner") return "no such partner";
   const field = error.details?.[0]?.field;
   if (field === "method") return "no payout method set";
@@ -29,29 +35,25 @@ function skipReason(error: unknown): string {
 export async function payAllDue(db: Db, actor: Actor, input: unknown, now = new Date()): Promise<BulkPayResult> {
   const parsed = bulkPaySchema.safeParse(input);
   if (!parsed.success) throw new InvalidError("Some fields are missing or invalid.", toFieldIssues(parsed.error));
-  const { scope, reference, note, q, method } = parsed.data;
+  const { reference, note } = parsed.data;
   const settings = await getSettings(db);
 
-  let targets: { id: string; name: string }[];
-  if (scope === "all") {
-    const due = await allDuePartners(db, { q: q ?? "", method, sort: "partner", dir: "asc" }, { minPayout: settings.minPayout, now });
-    targets = due.map((d) => ({ id: d.partnerId, name: d.name }));
-  } else {
-    const ids = [...new Set(parsed.data.partnerIds)];
-    const rows = await db.select({ id: partners.id, name: partners.name }).from(partners).where(inArray(partners.id, ids));
-    const names = new Map(rows.map((r) => [r.id, r.name]));
-    targets = ids.map((id) => ({ id, name: names.get(id) ?? id }));
-  }
+  // One payment per partner: a partner listed twice is paid once, for the first amount.
+  const seen = new Set<string>();
+  const payments = parsed.data.payments.filter((p) => !seen.has(p.partnerId) && !!seen.add(p.partnerId));
+  const rows = await db.select({ id: partners.id, name: partners.name }).from(partners).where(inArray(partners.id, payments.map((p) => p.partnerId)));
+  const names = new Map(rows.map((r) => [r.id, r.name]));
 
   const result: BulkPayResult = { paid: [], total: 0, currency: settings.currency, skipped: [] };
-  for (const target of targets) {
+  for (const payment of payments) {
+    const partnerName = names.get(payment.partnerId) ?? payment.partnerId;
     try {
       // No method given: each partner is paid by their own payout method.
-      const payout = await createPayout(db, actor, { partnerId: target.id, transactionId: reference, note }, now);
-      result.paid.push({ partnerId: target.id, partnerName: target.name, payoutId: payout.id, amount: payout.amount });
+      const payout = await createPayout(db, actor, { partnerId: payment.partnerId, amount: payment.amount, transactionId: reference, note }, now);
+      result.paid.push({ partnerId: payment.partnerId, partnerName, payoutId: payout.id, amount: payout.amount });
       result.total += payout.amount;
     } catch (error) {
-      result.skipped.push({ partnerId: target.id, partnerName: target.name, reason: skipReason(error) });
+      result.skipped.push({ partnerId: payment.partnerId, partnerName, reason: skipReason(error, settings.currency) });
     }
   }
   return result;

@@ -8,12 +8,11 @@ import { API_ACTOR, partner, sale, settings, uid } from "@/lib/testing/fixtures"
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { SYSTEM } from "./actor";
 import { payAllDue } from "./payout-bulk";
-import { allDuePartners, listDuePartners } from "./payout-due";
-import { paypalMassPay, paypalUniqueId } from "./payout-paypal";
+import { allDuePartners, duePayments, listDuePartners } from "./payout-due";
 import { balanceOf, createPayout } from "./payouts";
 import { recordRefund } from "./tracking/refunds";
 
-// The Due list, "Pay all due" and the PayPal file, on the real database. Files share one
+// The Due list and "Pay all due", on the real database. Files share one
 // database per file, so each test names its partners with a tag of its own and looks only
 // at those (the list's search).
 
@@ -85,7 +84,9 @@ describe("the Due list", () => {
 });
 
 describe("Pay all due", () => {
-  test("one payout per partner by the partner's own method; the others are skipped with the reason", async () => {
+  const shown = (...rows: { id: string; amount: number }[]) => rows.map((r) => ({ partnerId: r.id, amount: r.amount }));
+
+  test("one payout per partner by the partner's own method, for the amount shown; the others are skipped with the reason", async () => {
     const tag = uid("bulk");
     const { partner: pp } = await partnerWith(tag, [10_000]);
     const { partner: stripe } = await partnerWith(tag, [20_000], { payoutMethod: "stripe" });
@@ -94,7 +95,8 @@ describe("Pay all due", () => {
     const { partner: empty } = await partnerWith(tag, []);
     await settings(t.db, { minPayout: 500 });
     try {
-      const result = await payAllDue(t.db, SYSTEM, { scope: "selected", partnerIds: [pp.id, stripe.id, noMethod.id, small.id, empty.id, pp.id], reference: "BATCH-42" });
+      const payments = shown({ id: pp.id, amount: 1000 }, { id: stripe.id, amount: 2000 }, { id: noMethod.id, amount: 3000 }, { id: small.id, amount: 100 }, { id: empty.id, amount: 100 }, { id: pp.id, amount: 1000 });
+      const result = await payAllDue(t.db, SYSTEM, { payments, reference: "BATCH-42" });
       expect(result.paid.map((p) => [p.partnerId, p.amount])).toEqual([
         [pp.id, 1000],
         [stripe.id, 2000],
@@ -116,7 +118,7 @@ describe("Pay all due", () => {
         ].sort(),
       );
       // Again (a second tab, a double click): nothing is paid twice.
-      const again = await payAllDue(t.db, SYSTEM, { scope: "selected", partnerIds: [pp.id, stripe.id], reference: "BATCH-42" });
+      const again = await payAllDue(t.db, SYSTEM, { payments: shown({ id: pp.id, amount: 1000 }, { id: stripe.id, amount: 2000 }), reference: "BATCH-42" });
       expect(again.paid).toEqual([]);
       expect(again.skipped.map((s) => s.reason)).toEqual(["nothing due", "nothing due"]);
       expect(await t.db.select().from(payouts).where(eq(payouts.transactionId, "BATCH-42"))).toHaveLength(2);
@@ -125,42 +127,47 @@ describe("Pay all due", () => {
     }
   });
 
-  test("all due pays every partner listed, concurrent runs still make one payout each; a batch reference is required", async () => {
-    await expect(payAllDue(t.db, SYSTEM, { scope: "all", reference: " " })).rejects.toMatchObject({ details: [{ field: "reference" }] });
-    await expect(payAllDue(t.db, SYSTEM, { scope: "selected", partnerIds: [], reference: "X" })).rejects.toMatchObject({ details: [{ field: "partnerIds" }] });
+  test("a partner whose balance moved since the list was shown is skipped, not paid a sum nobody sent; the others are paid", async () => {
+    const tag = uid("moved");
+    const { partner: steady } = await partnerWith(tag, [10_000]);
+    const { partner: grew } = await partnerWith(tag, [10_000]);
+    const { partner: clawed, orders } = await partnerWith(tag, [10_000, 10_000]);
+    await createPayout(t.db, SYSTEM, { partnerId: clawed.id, transactionId: "first" }); // 2000 paid
+    await sale(t.db, { amount: 10_000, couponCode: clawed.couponCodes[0] }, { now: old() }); // clawed: +1000
+    const before = await duePayments(t.db, { q: tag }, { minPayout: 0 });
+    expect(before.payments.map((p) => [p.partnerId, p.amount]).sort()).toEqual(
+      [
+        [steady.id, 1000],
+        [grew.id, 1000],
+        [clawed.id, 1000],
+      ].sort(),
+    );
+    // Between looking and recording: a commission approved for one, a clawback for another.
+    await sale(t.db, { amount: 5_000, couponCode: grew.couponCodes[0] }, { now: old() });
+    await recordRefund(t.db, { orderId: orders[0]!.orderId, amount: 10_000 }, { actor: API_ACTOR }); // −1000 clawback
+    const result = await payAllDue(t.db, SYSTEM, { payments: before.payments.map(({ partnerId, amount }) => ({ partnerId, amount })), reference: "RUN-moved" });
+    expect(result.paid.map((p) => [p.partnerId, p.amount])).toEqual([[steady.id, 1000]]);
+    expect(result.skipped.map((s) => [s.partnerId, s.reason]).sort()).toEqual(
+      [
+        [grew.id, "balance changed since you looked (now $15.00)"],
+        [clawed.id, "nothing due"],
+      ].sort(),
+    );
+    expect((await balanceOf(t.db, grew.id)).balance).toBe(1500);
+    expect(await t.db.select().from(payouts).where(eq(payouts.transactionId, "RUN-moved"))).toHaveLength(1);
+  });
+
+  test("the payments and a batch reference are required; concurrent runs still make one payout each", async () => {
+    await expect(payAllDue(t.db, SYSTEM, { payments: [], reference: "X" })).rejects.toMatchObject({ details: [{ field: "payments" }] });
     const tag = uid("all");
     const a = (await partnerWith(tag, [10_000])).partner;
     const b = (await partnerWith(tag, [20_000], { payoutMethod: "other", payoutDetails: { instructions: "cheque" } })).partner;
-    const runs = await Promise.all([payAllDue(t.db, SYSTEM, { scope: "all", reference: "RUN-1" }), payAllDue(t.db, SYSTEM, { scope: "all", reference: "RUN-1" })]);
-    const paidIds = runs.flatMap((r) => r.paid.map((p) => p.partnerId));
-    expect(paidIds.filter((id) => id === a.id || id === b.id).sort()).toEqual([a.id, b.id].sort());
+    const { payments } = await duePayments(t.db, { q: tag }, { minPayout: 0 });
+    await expect(payAllDue(t.db, SYSTEM, { payments, reference: " " })).rejects.toMatchObject({ details: [{ field: "reference" }] });
+    const input = { payments: payments.map(({ partnerId, amount }) => ({ partnerId, amount })), reference: "RUN-1" };
+    const runs = await Promise.all([payAllDue(t.db, SYSTEM, input), payAllDue(t.db, SYSTEM, input)]);
+    expect(runs.flatMap((r) => r.paid.map((p) => p.partnerId)).sort()).toEqual([a.id, b.id].sort());
     expect((await list(tag)).rows).toEqual([]);
     expect((await t.db.select().from(payouts).where(eq(payouts.partnerId, a.id))).length).toBe(1);
-  });
-});
-
-describe("the PayPal mass-payout file", () => {
-  test("one exact line per due PayPal partner; the others left out and named", async () => {
-    const tag = uid("pp");
-    const code = uid("ppcode").slice(0, 12);
-    const { partner: a } = await partnerWith(tag, [12_500], { payoutDetails: { email: "ada@example.com" }, referralCode: code }); // 12.50
-    const longCode = `${"x".repeat(31)}${uid().slice(0, 4)}`;
-    const { partner: b } = await partnerWith(tag, [100_000, 5], { payoutDetails: { email: "bob@example.com" }, referralCode: longCode }); // 10000 + 1 (rounds half up from 0.5)
-    const { partner: bank } = await partnerWith(tag, [10_000], { payoutMethod: "stripe" });
-    const { partner: noEmail } = await partnerWith(tag, [10_000], { payoutDetails: {} });
-    const { partner: nothing } = await partnerWith(tag, []);
-    const file = await paypalMassPay(t.db, [a.id, b.id, bank.id, noEmail.id, nothing.id], { currency: "USD", minPayout: 0, note: "Affiliate commissions" });
-    expect(file.lines).toEqual([
-      ["ada@example.com", "12.50", "USD", code, "Affiliate commissions", "PAYPAL"],
-      ["bob@example.com", "100.01", "USD", b.id.replaceAll("-", "").slice(0, 30), "Affiliate commissions", "PAYPAL"],
-    ]);
-    expect(paypalUniqueId(b)).toHaveLength(30);
-    expect(file.skipped.map((s) => [s.partnerId, s.reason])).toEqual([
-      [bank.id, "paid by stripe"],
-      [noEmail.id, "no PayPal email"],
-      [nothing.id, "nothing due"],
-    ]);
-    const withMin = await paypalMassPay(t.db, [a.id], { currency: "USD", minPayout: 5000, note: "" });
-    expect(withMin).toEqual({ lines: [], skipped: [{ partnerId: a.id, partnerName: a.name, reason: "below the minimum payout" }] });
   });
 });

@@ -4,12 +4,13 @@ import { queryRows } from "@/db/open";
 import type { Db } from "@/db/types";
 import type { PartnerStatus, PayoutMethod } from "@/lib/schemas/enums";
 import { offsetOf, type ListParams } from "@/lib/schemas/list-params";
+import { MAX_BULK_PAYMENTS } from "@/lib/schemas/payout-bulk";
 import type { DueListParams } from "@/lib/schemas/payout-lists";
 import { approveDueCommissions } from "./commissions-hold";
 
 // The Due list of the Payouts page: partners whose balance (approved commissions and
 // adjustments not in a payout, SPEC.md §2 "Payouts") is positive and at least the minimum
-// payout. The balances are summed in one pass over the unpaid rows only (approved
+// payout. Money in an open PayPal batch is left out: that batch pays it, and "Pay" would not. The balances are summed in one pass over the unpaid rows only (approved
 // commissions through commissions_status_created_idx, unpaid adjustments), never over the
 // whole ledger, then filtered, sorted and cut to one page in SQL. Pending commissions (in
 // their hold period) are added for the page's partners alone, through the partner index.
@@ -22,7 +23,7 @@ export interface DueRow {
   referralCode: string;
   payoutMethod: PayoutMethod | null;
   payoutDetails: Record<string, string>;
-  /** What the next payout takes, minor units: approved unpaid commissions + unpaid adjustments. */
+  /** What the next payout takes, minor units: approved unpaid commissions + unpaid adjustments, outside open PayPal batches. */
   balance: number;
   /** Approved commissions in the balance. */
   commissionCount: number;
@@ -69,8 +70,8 @@ function dueSet(query: DueQuery, minPayout: number): SQL {
            coalesce(c.n, 0) as commission_count,
            c.oldest as oldest_commission_at
       from (select partner_id, sum(amount) as amount, count(*) as n, min(created_at) as oldest
-              from commissions where status = 'approved' and payout_id is null group by partner_id) c
-      full join (select partner_id, sum(amount) as amount from adjustments where payout_id is null group by partner_id) a
+              from commissions where status = 'approved' and payout_id is null and batch_id is null group by partner_id) c
+      full join (select partner_id, sum(amount) as amount from adjustments where payout_id is null and batch_id is null group by partner_id) a
         on a.partner_id = c.partner_id
       join partners p on p.id = coalesce(c.partner_id, a.partner_id)
      where ${sql.join(where, sql` and `)}
@@ -167,6 +168,35 @@ export async function allDuePartners(
     for (const [id, amount] of await pendingOf(db, raw.slice(i, i + 1000).map((r) => r.id))) pending.set(id, amount);
   }
   return raw.map((r) => toRow(r, pending));
+}
+
+export interface DuePayment {
+  partnerId: string;
+  name: string;
+  amount: number;
+}
+
+/**
+ * What "Pay all due" would pay now with the list's search and method filter, largest
+ * balance first (at most MAX_BULK_PAYMENTS partners; `summary` counts them all): each partner and amount, so the run pays exactly what the dialog showed.
+ */
+export async function duePayments(db: Db, query: DueQuery, options: { minPayout: number; now?: Date }): Promise<{ payments: DuePayment[]; summary: DueSummary }> {
+  await approveDueCommissions(db, options.now);
+  const raw = await dueRows(db, { ...query, sort: "balance", dir: "desc" }, options.minPayout, MAX_BULK_PAYMENTS, 0);
+  return {
+    payments: raw.map((r) => ({ partnerId: r.id, name: r.name, amount: Number(r.balance) })),
+    summary: { partners: Number(raw[0]?.total ?? 0), amount: Number(raw[0]?.total_amount ?? 0) },
+  };
+}
+
+/** Approved commissions and adjustments held by open PayPal batches, minor units. */
+export async function inOpenBatchesTotal(db: Db): Promise<number> {
+  const [row] = await queryRows<{ amount: string | number | null }>(
+    db,
+    sql`select coalesce((select sum(amount) from commissions where batch_id is not null and status = 'approved'), 0)
+             + coalesce((select sum(amount) from adjustments where batch_id is not null), 0) as amount`,
+  );
+  return Number(row?.amount ?? 0);
 }
 
 /** Pending commissions of every partner: what becomes due as hold periods end. */

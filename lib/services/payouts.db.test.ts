@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
-import { adjustments, commissionEvents, commissions, payouts } from "@/db/schema";
+import { adjustments, commissionEvents, commissions, orders as ordersTable, payouts } from "@/db/schema";
 import { ConflictError, InvalidError } from "@/lib/errors";
 import { API_ACTOR, partner, sale, settings, uid } from "@/lib/testing/fixtures";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { SYSTEM } from "./actor";
+import { changeCommissionStatus } from "./commissions";
 import { balanceOf, createPayout, voidPayout } from "./payouts";
 import { recordRefund } from "./tracking/refunds";
 
@@ -18,6 +19,11 @@ async function partnerWithSales(amounts: number[], opts: { ageDays?: number; pay
   const orders = [];
   for (const amount of amounts) orders.push((await sale(t.db, { amount, couponCode: p.couponCodes[0] }, { now: at })).body);
   return { partner: p, orders };
+}
+
+async function orderRow(externalId: string) {
+  const [row] = await t.db.select().from(ordersTable).where(eq(ordersTable.externalId, externalId));
+  return row!;
 }
 
 const pay = (partnerId: string, extra: Record<string, unknown> = {}) => createPayout(t.db, SYSTEM, { partnerId, transactionId: uid("TX-"), ...extra });
@@ -82,6 +88,40 @@ describe("paying a partner", () => {
   });
 });
 
+describe("a payout pays what was shown", () => {
+  test("with the amount seen it pays; when the balance moved it answers 409 balance_changed with the current figure and writes nothing", async () => {
+    const { partner: p } = await partnerWithSales([10_000]);
+    await sale(t.db, { amount: 5000, couponCode: p.couponCodes[0] }, { now: old() }); // approved after the merchant looked
+    const before = (await t.db.select().from(payouts)).length;
+    const error = await pay(p.id, { amount: 1000 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error).toMatchObject({
+      status: 409,
+      code: "balance_changed",
+      message: "The balance changed since you looked: $15.00 is due now, not $10.00. Nothing was recorded; check it, then pay the new amount.",
+      details: [{ field: "amount", message: "Due now: 1500" }],
+    });
+    expect((await t.db.select().from(payouts)).length).toBe(before);
+    expect((await balanceOf(t.db, p.id)).balance).toBe(1500);
+    expect((await pay(p.id, { amount: 1500 })).amount).toBe(1500);
+  });
+
+  test("a clawback added after the merchant looked is not settled without being deducted", async () => {
+    const { partner: p, orders } = await partnerWithSales([10_000, 10_000]);
+    await pay(p.id, { amount: 2000 });
+    await sale(t.db, { amount: 30_000, couponCode: p.couponCodes[0] }, { now: old() }); // 3000 due: shown
+    await recordRefund(t.db, { orderId: orders[0]!.orderId, amount: 10_000 }, { actor: API_ACTOR }); // −1000 clawback meanwhile
+    await expect(pay(p.id, { amount: 3000 })).rejects.toMatchObject({ code: "balance_changed", details: [{ message: "Due now: 2000" }] });
+    const [clawback] = await t.db.select().from(adjustments).where(eq(adjustments.partnerId, p.id));
+    expect(clawback!.payoutId).toBeNull();
+  });
+
+  test("an amount that is not a positive whole number is refused as invalid", async () => {
+    const { partner: p } = await partnerWithSales([10_000]);
+    for (const amount of [0, -5, 10.5, "1000"]) await expect(pay(p.id, { amount })).rejects.toMatchObject({ status: 422, details: [{ field: "amount" }] });
+  });
+});
+
 describe("exactly one payout", () => {
   test("concurrent Pay clicks for one partner make one payout; the others find nothing due", async () => {
     const { partner: p } = await partnerWithSales([10_000, 10_000, 10_000]);
@@ -120,6 +160,21 @@ describe("voiding a payout", () => {
     expect(c).toMatchObject({ status: "approved", payoutId: null });
     await expect(voidPayout(t.db, SYSTEM, payout.id, { reason: "again" })).rejects.toBeInstanceOf(ConflictError);
     expect((await pay(p.id)).amount).toBe(1000);
+  });
+
+  test("paid → refunded → payout voided → commission voided leaves no debt for money never received", async () => {
+    const { partner: p, orders } = await partnerWithSales([10_000, 20_000]);
+    const payout = await pay(p.id); // 3000
+    await recordRefund(t.db, { orderId: orders[0]!.orderId, amount: 5000 }, { actor: API_ACTOR }); // −500 clawback
+    expect((await balanceOf(t.db, p.id)).balance).toBe(-500);
+    await voidPayout(t.db, SYSTEM, payout.id, { reason: "PayPal returned it" });
+    expect((await balanceOf(t.db, p.id)).balance).toBe(2500); // 1000 + 2000 − 500: the refund still counts
+    const [c] = await t.db.select().from(commissions).where(eq(commissions.orderId, (await orderRow(orders[0]!.orderId)).id));
+    await changeCommissionStatus(t.db, SYSTEM, { id: c!.id, action: "void", reason: "fraud" });
+    // The partner was never paid for the voided order: nothing is owed for it either way.
+    expect((await balanceOf(t.db, p.id)).balance).toBe(2000);
+    const trail = await t.db.select().from(adjustments).where(eq(adjustments.commissionId, c!.id));
+    expect(trail.map((a) => a.amount).sort((a, b) => a - b)).toEqual([-500, 500]);
   });
 
   test("a reason is required", async () => {

@@ -2,6 +2,7 @@ import { desc } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { auditLog } from "@/db/schema";
 import { InvalidError } from "@/lib/errors";
+import { partner, sale, uid } from "@/lib/testing/fixtures";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { getSettings, updateSettings } from "./settings";
 
@@ -70,5 +71,24 @@ describe("program settings", () => {
     const [entry] = await t.db.select().from(auditLog).orderBy(desc(auditLog.id)).limit(1);
     expect(entry!.details).toMatchObject({ changes: { applicationsOpen: { from: false, to: true } } });
     await expect(updateSettings(t.db, admin, { applicationsOpen: "yes" })).rejects.toBeInstanceOf(InvalidError);
+  });
+
+  test("the currency is fixed once an order or commission exists: 422 on currency, with what exists, and nothing written", async () => {
+    // No money yet: the currency may still change.
+    await updateSettings(t.db, admin, { currency: "EUR" });
+    await updateSettings(t.db, admin, { currency: "USD" });
+    const p = await partner(t.db, { couponCodes: [uid("CUR")] });
+    await sale(t.db, { amount: 50_000, couponCode: p.couponCodes[0] });
+    const before = await getSettings(t.db);
+    const error = await updateSettings(t.db, admin, { currency: "JPY", holdDays: 7 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidError);
+    expect(error).toMatchObject({ status: 422, code: "currency_locked" });
+    expect((error as InvalidError).details).toEqual([
+      { field: "currency", message: "The currency is fixed once money is recorded: orders and commissions exist in USD, and their amounts would be read as JPY." },
+    ]);
+    expect(await getSettings(t.db)).toEqual(before);
+    // Saving the form with the same currency still works.
+    await updateSettings(t.db, admin, { currency: "USD", holdDays: 7 });
+    expect((await getSettings(t.db)).holdDays).toBe(7);
   });
 });

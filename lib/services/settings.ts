@@ -1,6 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { programSettings } from "@/db/schema";
+import { queryRows } from "@/db/open";
 import type { Db } from "@/db/types";
 import { InvalidError } from "@/lib/errors";
 import { toFieldIssues } from "@/lib/schemas/issues";
@@ -20,9 +21,25 @@ export async function getSettings(db: Db): Promise<ProgramSettings> {
 }
 
 /**
+ * What holds amounts in the program currency: the currency cannot change while any of these
+ * exist, since every stored amount is a count of that currency's minor units (changing USD
+ * to JPY would read $500.00 as ¥50,000 in the next payout or PayPal file). Paid adjustments
+ * are settled history, like payouts, and do not block it.
+ */
+async function moneyInCurrency(tx: Db): Promise<string[]> {
+  const [row] = await queryRows<{ orders: boolean; commissions: boolean; adjustments: boolean }>(
+    tx,
+    sql`select exists (select 1 from orders) as orders,
+               exists (select 1 from commissions) as commissions,
+               exists (select 1 from adjustments where payout_id is null) as adjustments`,
+  );
+  return [row?.orders && "orders", row?.commissions && "commissions", row?.adjustments && "unpaid adjustments"].filter((w): w is string => !!w);
+}
+
+/**
  * Applies a partial change to the program settings. The merged result is validated as a
- * whole (a percentage above 100 % is refused even when only the type changed); nothing is
- * written when anything is wrong.
+ * whole (a percentage above 100 % is refused even when only the type changed), and the
+ * currency is locked once money exists; nothing is written when anything is wrong.
  */
 export async function updateSettings(db: Db, actor: Actor, patch: Partial<Record<keyof ProgramSettings, unknown>>): Promise<ProgramSettings> {
   const updated = await db.transaction(async (tx) => {
@@ -32,6 +49,14 @@ export async function updateSettings(db: Db, actor: Actor, patch: Partial<Record
     const parsed = programSettingsSchema.safeParse({ ...current, ...patch });
     if (!parsed.success) throw new InvalidError("Some settings are not valid.", toFieldIssues(parsed.error));
     const next = parsed.data;
+    if (next.currency !== current.currency) {
+      const held = await moneyInCurrency(tx);
+      if (held.length) {
+        const what = held.length === 1 ? held[0] : `${held.slice(0, -1).join(", ")} and ${held.at(-1)}`;
+        const message = `The currency is fixed once money is recorded: ${what} exist in ${current.currency}, and their amounts would be read as ${next.currency}.`;
+        throw new InvalidError(message, [{ field: "currency", message }], "currency_locked");
+      }
+    }
     const changed = SETTING_KEYS.filter((k) => JSON.stringify(current[k]) !== JSON.stringify(next[k]));
     if (changed.length === 0) return current;
     await tx.update(programSettings).set({ ...next, updatedAt: new Date() }).where(eq(programSettings.id, 1));
