@@ -12,6 +12,9 @@ const TONES: Record<string, Tone> = {
   void: "red",
   // payouts
   completed: "green",
+  // PayPal batches
+  open: "yellow",
+  cancelled: "gray",
 };
 
 const LABELS: Record<string, string> = { void: "Void", paid: "Paid", completed: "Completed" };

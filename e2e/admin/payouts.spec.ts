@@ -114,6 +114,36 @@ test("paying one partner: the transaction id is required, the balance is paid on
   await expect(page.getByTestId("data-row")).toContainText(ADMIN.email);
 });
 
+test("paying when the balance moved while the dialog was open: nothing is recorded, the dialog shows the new amount and pays it on confirmation", async ({ page, context, request }) => {
+  const name = unique("Moved ");
+  const { partner } = await duePartner(page, request, name, paypal("moved@example.com"));
+  await page.goto(`/payouts?q=${encodeURIComponent(name)}`);
+  await rowOf(page, name).getByRole("button", { name: `Pay ${name}` }).click();
+  const dialog = page.getByRole("dialog", { name: `Pay ${name}` });
+  await expect(dialog.getByTestId("pay-amount")).toHaveText("$75.00");
+  await dialog.getByLabel("Transaction id").fill("PP-MOVED-1");
+
+  // Meanwhile, in another tab, another commission of this partner is approved.
+  const other = await context.newPage();
+  await sell(request, partner);
+  await approveAll(other, partner, 1);
+  await other.close();
+
+  await dialog.getByRole("button", { name: "Pay $75.00" }).click();
+  await expect(dialog.getByTestId("pay-error")).toHaveText(
+    "The balance changed since you looked: $150.00 is due now, not $75.00. Nothing was recorded; check it, then pay the new amount.",
+  );
+  await expect(dialog.getByTestId("pay-amount")).toContainText("$150.00");
+  await expect(dialog.getByTestId("pay-amount")).toContainText("(was $75.00)");
+  await expect(dialog.getByLabel("Transaction id")).toHaveValue("PP-MOVED-1");
+  await dialog.getByRole("button", { name: "Pay $150.00" }).click();
+  await expect(page.getByTestId("pay-result")).toHaveText(`Paid $150.00 to ${name}.`);
+
+  await page.goto(`/payouts/history?partner=${partner.id}`);
+  await expect(page.getByTestId("data-row")).toHaveCount(1);
+  await expect(page.getByTestId("data-row")).toContainText("$150.00");
+});
+
 test("paying the selected partners: one payout each by their own method, the ones without a method skipped", async ({ page, request }) => {
   const tag = unique("Bulk");
   const { partner: a } = await duePartner(page, request, `${tag} Ada`, paypal("ada@example.com"));
@@ -126,6 +156,9 @@ test("paying the selected partners: one payout each by their own method, the one
   await page.getByRole("checkbox", { name: "Select all rows on this page" }).check();
   await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Pay selected…" }).click();
   const dialog = page.getByRole("dialog", { name: "Pay 3 selected partners" });
+  // The dialog lists whom it pays and how much: exactly what the rows show.
+  await expect(dialog.getByTestId("pay-all-summary")).toHaveText("3 payouts, $300.00 in all:");
+  await expect(dialog.getByRole("list", { name: "Partners paid" })).toContainText(`${b.name} ($150.00)`);
   await dialog.getByRole("button", { name: "Record payouts" }).click();
   await expect(dialog.getByTestId("error-reference")).toBeVisible();
   await dialog.getByLabel("Batch reference").fill(`${tag}-BATCH`);
@@ -145,7 +178,7 @@ test("paying the selected partners: one payout each by their own method, the one
   await expect(rows.nth(1)).toContainText("$150.00");
 });
 
-test("exports: the due list and PayPal's mass-payout file hold the right rows", async ({ page, request }) => {
+test("exports: the due list holds the right rows", async ({ page, request }) => {
   const tag = unique("Exp");
   const { partner: a } = await duePartner(page, request, `${tag} Ann`, paypal("ann@example.com"), 2);
   const { partner: b } = await duePartner(page, request, `${tag} Bob`, stripe);
@@ -159,20 +192,74 @@ test("exports: the due list and PayPal's mass-payout file hold the right rows", 
   expect(lines).toHaveLength(3);
   expect(lines[1]).toMatch(new RegExp(`^${a.id},${a.name},[^,]+,approved,150\\.00,USD,2,[^,]+,0\\.00,paypal,ann@example\\.com,,,,,$`));
   expect(lines[2]).toMatch(new RegExp(`^${b.id},${b.name},[^,]+,approved,75\\.00,USD,1,[^,]+,0\\.00,stripe,,,,,acct_1A2b3C4d5E6f,$`));
+});
 
+test("a PayPal batch: the file is made once, downloads the same again, and marking it paid records exactly its lines", async ({ page, request }) => {
+  const tag = unique("Ppb");
+  const { partner: a } = await duePartner(page, request, `${tag} Ann`, paypal("ann@example.com"), 2);
+  const { partner: b } = await duePartner(page, request, `${tag} Bob`, stripe);
+
+  await page.goto(`/payouts?q=${encodeURIComponent(tag)}`);
   await page.getByRole("checkbox", { name: "Select all rows on this page" }).check();
-  const bulk = page.getByRole("region", { name: "Bulk actions" });
-  await expect(bulk.getByTestId("paypal-skipped")).toHaveText(`Left out of the PayPal file (no PayPal email): ${b.name}`);
-  const file = await downloaded(page, () => bulk.getByRole("link", { name: "PayPal CSV" }).click());
-  expect(file.download.suggestedFilename()).toBe("paypal-payouts.csv");
-  const paypalLines = file.text.trim().split(/\r\n/);
-  expect(paypalLines).toHaveLength(1); // no header row
-  const [email, amount, currency, uniqueId, note, wallet] = paypalLines[0]!.split(",");
-  expect([email, amount, currency, uniqueId, wallet]).toEqual(["ann@example.com", "150.00", "USD", a.referralCode, "PAYPAL"]);
-  expect(note).toMatch(/: affiliate commissions$/);
-  // The file records nothing: both are still due.
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "PayPal batch…" }).click();
+  const dialog = page.getByRole("dialog", { name: "PayPal batch for 2 selected partners" });
+  await expect(dialog.getByTestId("paypal-skipped")).toHaveText(`Left out of the PayPal file (no PayPal email): ${b.name}`);
+  await expect(dialog.getByRole("list", { name: "Partners in the file" })).toHaveText(`${a.name} ($150.00) → ann@example.com`);
+  await dialog.getByLabel("Note to recipients").fill("Thanks from the shop");
+  await dialog.getByRole("button", { name: "Make PayPal batch" }).click();
+
+  await expect(page).toHaveURL(/\/payouts\/batches\/[0-9a-f-]{36}$/);
+  const batchPath = new URL(page.url()).pathname;
+  await expect(page.getByRole("heading", { level: 1, name: "PayPal batch of $150.00" })).toBeVisible();
+  await expect(page.getByTestId("batch-status")).toContainText("Open");
+  const file = await downloaded(page, () => page.getByRole("link", { name: "Download PayPal CSV" }).click());
+  expect(file.download.suggestedFilename()).toMatch(/^paypal-batch-[0-9a-f]{8}\.csv$/);
+  const lines = file.text.trim().split(/\r\n/);
+  expect(lines).toEqual([`ann@example.com,150.00,USD,${a.referralCode},Thanks from the shop,PAYPAL`]); // no header row
+
+  // Ann's money is in the batch now: not in the Due list, not payable twice.
+  await page.goto(`/payouts?q=${encodeURIComponent(tag)}`);
+  await expect(page.getByTestId("data-row")).toHaveCount(1);
+  await expect(rowOf(page, b.name)).toBeVisible();
+  // More becomes due for Ann after the export.
+  await sell(request, a);
+  await approveAll(page, a, 1);
+
+  await page.goto("/payouts/batches");
+  const row = page.getByTestId("batch-row").filter({ has: page.locator(`a[href="${batchPath}"]`) });
+  await expect(row).toContainText("Open");
+  await expect(row).toContainText("$150.00");
+  await row.getByTestId("batch-link").click();
+  const again = await downloaded(page, () => page.getByRole("link", { name: "Download PayPal CSV" }).click());
+  expect(again.text).toBe(file.text);
+  await page.getByRole("button", { name: "Mark paid…" }).click();
+  const markPaid = page.getByRole("dialog", { name: "Mark this batch paid" });
+  await markPaid.getByRole("button", { name: "Mark paid" }).click();
+  await expect(markPaid.getByTestId("error-reference")).toBeVisible();
+  const reference = unique("PPB-");
+  await markPaid.getByLabel("PayPal batch id").fill(reference);
+  await markPaid.getByRole("button", { name: "Mark paid" }).click();
+  await expect(page.getByTestId("batch-status")).toContainText("Paid");
+  await expect(page.getByTestId("batch-status")).toContainText(`PayPal batch ${reference}`);
+  await expect(page.getByRole("button", { name: "Mark paid…" })).toHaveCount(0);
+
+  // Exactly the line: $150.00, with PayPal's batch id; the later $75.00 is still due.
+  await page.goto(`/payouts/history?partner=${a.id}`);
+  await expect(page.getByTestId("data-row")).toHaveCount(1);
+  await expect(page.getByTestId("data-row")).toContainText("$150.00");
+  await expect(page.getByTestId("data-row")).toContainText(reference);
+  await page.goto(`/payouts?q=${encodeURIComponent(a.name)}`);
+  await expect(rowOf(page, a.name).getByTestId("due-balance")).toHaveText("$75.00");
+});
+
+test("the currency cannot change once money is recorded", async ({ page, request }) => {
+  await duePartner(page, request, unique("Cur "), {});
+  await page.goto("/settings");
+  await page.getByLabel("Currency").selectOption("EUR");
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByTestId("error-currency")).toContainText("The currency is fixed once money is recorded: orders and commissions exist in USD");
   await page.reload();
-  await expect(page.getByTestId("data-row")).toHaveCount(2);
+  await expect(page.getByLabel("Currency")).toHaveValue("USD");
 });
 
 test("voiding a payout asks why, keeps it in the history as void, and the balance comes back", async ({ page, request }) => {

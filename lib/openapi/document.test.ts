@@ -42,6 +42,6 @@ describe("GET /api/v1/openapi.json", () => {
     const sale = doc.paths["/api/track/sale"]!.post!.requestBody!.content["application/json"].schema;
     expect(sale.required?.sort()).toEqual(["amount", "orderId"]);
     const payout = doc.paths["/api/v1/payouts"]!.post!.requestBody!.content["application/json"].schema;
-    expect(Object.keys(payout.properties ?? {}).sort()).toEqual(["method", "note", "partnerId", "transactionId"]);
+    expect(Object.keys(payout.properties ?? {}).sort()).toEqual(["amount", "method", "note", "partnerId", "transactionId"]);
   });
 });

@@ -127,10 +127,14 @@ export function openApiDocument(): Json {
         },
         post: {
           summary: "Pay a partner's whole balance",
-          description: "422 nothing_due when the balance is not positive or below the program's minimum payout. PayPal, bank transfer and Stripe need a transactionId.",
+          description:
+            "422 nothing_due when the balance is not positive or below the program's minimum payout. PayPal, bank transfer and Stripe need a transactionId. " +
+            "Send `amount` (minor units) with what you saw due and sent: when the balance is different now (a commission approved, a clawback added) the answer is " +
+            "409 balance_changed, nothing is written, and the error's message and its `amount` detail (\"Due now: 1500\") give the current figure. " +
+            "Money in an open PayPal batch is paid by that batch, not here.",
           security: secret,
           requestBody: body(newPayoutSchema),
-          responses: { "201": ok("paid", answers.payoutCreated), ...errors(400, 401, 422) },
+          responses: { "201": ok("paid", answers.payoutCreated), ...errors(400, 401, 409, 422) },
         },
       },
       "/api/v1/products": {

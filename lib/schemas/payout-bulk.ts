@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { formatMoney } from "@/lib/domain/money";
+import { DUE_METHOD_FILTERS } from "./payout-lists";
 
 // "Pay all due": one payout per partner, each for exactly the amount the merchant saw (the
 // selected rows of the Due list, or the list "Pay all due" showed in its dialog). A partner
@@ -10,6 +11,12 @@ import { formatMoney } from "@/lib/domain/money";
 // without one, and "other" payouts keep it for reconciliation too.
 
 export const MAX_BULK_PAYMENTS = 2000;
+
+/** "Pay all due" shows whom it would pay for the Due list's search and method filter. */
+export const payAllPreviewSchema = z.object({
+  q: z.string().trim().max(200).catch("").default(""),
+  method: z.enum(DUE_METHOD_FILTERS).optional().catch(undefined),
+});
 
 export const bulkPaySchema = z
   .object({

@@ -52,11 +52,11 @@ export function CommissionActions({
     if (compact) return null;
     return (
       <p className="text-sm text-zinc-500">
-        {inPayout
-          ? "Paid in a payout: nothing to change here. A refund now becomes a clawback on the partner's next payout."
-          : status === "void"
-            ? "Void commissions stay void."
-            : "Nothing to change."}
+        {status === "void"
+          ? inPayout
+            ? "Voided after it was paid: what the partner kept for it is clawed back from their next payout."
+            : "Void commissions stay void."
+          : "Nothing to change."}
       </p>
     );
   }
@@ -66,7 +66,7 @@ export function CommissionActions({
       <div className={cn("flex gap-2", compact ? "flex-nowrap" : "flex-wrap")}>
         {actions.map((action) =>
           action === "void" ? (
-            <VoidButton key={action} label={label} compact={compact} disabled={pending} onVoid={(reason) => run("void", reason)} />
+            <VoidButton key={action} label={label} paid={status === "paid"} compact={compact} disabled={pending} onVoid={(reason) => run("void", reason)} />
           ) : (
             <Button key={action} variant={action === "approve" ? "primary" : "secondary"} size="sm" disabled={pending} onClick={() => run(action)}>
               {ACTION_LABEL[action]}
@@ -84,7 +84,7 @@ export function CommissionActions({
 }
 
 /** "Void" opens a dialog asking for the reason, which is required and kept in the history. */
-function VoidButton({ label, compact, disabled, onVoid }: { label: string; compact: boolean; disabled: boolean; onVoid: (reason: string) => Promise<FormState> }) {
+function VoidButton({ label, paid, compact, disabled, onVoid }: { label: string; paid: boolean; compact: boolean; disabled: boolean; onVoid: (reason: string) => Promise<FormState> }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const reasonId = useId();
@@ -122,7 +122,12 @@ function VoidButton({ label, compact, disabled, onVoid }: { label: string; compa
           <h2 id={titleId} className="text-base font-semibold text-zinc-900">
             Void the commission for {label}?
           </h2>
-          <p className="text-sm text-zinc-600">The partner will not be paid for it. Voiding cannot be undone; the reason is kept in the commission&apos;s history.</p>
+          <p className="text-sm text-zinc-600">
+            {paid
+              ? "It was paid in a payout: what the partner kept for it is clawed back from their next payout."
+              : "The partner will not be paid for it; clawbacks made against it are reversed."}{" "}
+            Voiding cannot be undone; the reason is kept in the commission&apos;s history.
+          </p>
           <div className="space-y-1.5">
             <label htmlFor={reasonId} className="block text-sm font-medium text-zinc-800">
               Reason

@@ -13,6 +13,7 @@ export interface DueRowView {
   status: PartnerStatus;
   balance: string;
   balanceMinor: number;
+  currency: string;
   commissionCount: number;
   oldest: string | null;
   pending: string | null;
@@ -45,6 +46,7 @@ export function dueRowView(row: DueRow, currency: string, timezone: string): Due
     status: row.status,
     balance: formatMoney(row.balance, currency),
     balanceMinor: row.balance,
+    currency,
     commissionCount: row.commissionCount,
     oldest: row.oldestCommissionAt ? formatDate(row.oldestCommissionAt, timezone) : null,
     pending: row.pending ? formatMoney(row.pending, currency) : null,

@@ -1,19 +1,20 @@
 "use client";
 
-import { Download } from "lucide-react";
 import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import { columnHelper, DataTable, type DataTableColumn } from "@/components/data-table/data-table";
 import { Toolbar } from "@/components/data-table/toolbar";
 import type { FilterDef, ListState } from "@/components/data-table/types";
-import { buttonClasses } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { StatusBadge } from "@/components/ui/status-badge";
+import { formatMoney } from "@/lib/domain/money";
 import type { FormState } from "@/lib/schemas/form-state";
+import { encodePayment } from "@/lib/schemas/payout-bulk";
 import { PAYOUT_METHOD_LABELS } from "@/lib/schemas/payout-lists";
 import type { DueRowView } from "./due-row";
 import { PayAllButton } from "./pay-all-dialog";
 import { PayButton } from "./pay-dialog";
+import { PaypalBatchButton } from "./paypal-batch-dialog";
 
 const col = columnHelper<DueRowView>();
 
@@ -88,24 +89,6 @@ function columns(onPaid: (state: FormState) => void): DataTableColumn<DueRowView
   ];
 }
 
-/** PayPal's mass-payout file for the selected partners; those it cannot include are named. */
-function PaypalExport({ rows }: { rows: DueRowView[] }) {
-  const left = rows.filter((r) => !r.paypalEmail);
-  const query = new URLSearchParams(rows.map((r) => ["ids", r.id]));
-  return (
-    <>
-      <a href={`/api/admin/payouts/paypal?${query}`} download className={buttonClasses("secondary", "sm")}>
-        <Download className="h-4 w-4" aria-hidden /> PayPal CSV
-      </a>
-      {left.length > 0 && (
-        <span className="text-xs text-zinc-600" data-testid="paypal-skipped">
-          Left out of the PayPal file (no PayPal email): {left.map((r) => r.name).join(", ")}
-        </span>
-      )}
-    </>
-  );
-}
-
 export function DueTable({
   rows,
   total,
@@ -154,11 +137,13 @@ export function DueTable({
         toolbar={<Toolbar q={state.q} searchPlaceholder="Search partner name, email or code" filters={filters} exportHref="/api/admin/payouts/due" />}
         bulkActions={(ids, clear) => {
           const selected = ids.map((id) => byId.get(id)).filter((r): r is DueRowView => !!r);
+          const total = selected.reduce((sum, r) => sum + r.balanceMinor, 0);
           return (
             <>
               <PayAllButton
                 scope="selected"
-                partnerIds={ids}
+                selected={selected.map((r) => ({ payment: encodePayment({ partnerId: r.id, amount: r.balanceMinor }), name: r.name, balance: r.balance }))}
+                selectedTotal={selected[0] ? formatMoney(total, selected[0].currency) : ""}
                 size="sm"
                 label="Pay selected…"
                 title={`Pay ${ids.length} selected partner${ids.length === 1 ? "" : "s"}`}
@@ -167,7 +152,7 @@ export function DueTable({
                   clear();
                 }}
               />
-              <PaypalExport rows={selected} />
+              <PaypalBatchButton rows={selected} />
             </>
           );
         }}

@@ -8,15 +8,16 @@ import { requireAdminPage } from "@/lib/auth/admin";
 import { formatMoney } from "@/lib/domain/money";
 import { parseListParams, type SearchParams } from "@/lib/schemas/list-params";
 import { dueListSpec, PAYOUT_METHOD_LABELS } from "@/lib/schemas/payout-lists";
-import { listDuePartners, pendingTotal } from "@/lib/services/payout-due";
+import { inOpenBatchesTotal, listDuePartners, pendingTotal } from "@/lib/services/payout-due";
 import { getSettings } from "@/lib/services/settings";
 import { dueRowView } from "./due-row";
 import { DueTable } from "./due-table";
 import { PayoutTabs } from "./payout-tabs";
 
 // GET /payouts: the Due tab. Partners whose balance (approved commissions minus clawbacks,
-// not yet paid) is at least the minimum payout, paged, sorted and searched in SQL; pay one,
-// the selected, or all of them; export the list or PayPal's mass-payout file.
+// not yet paid, not in an open PayPal batch) is at least the minimum payout, paged, sorted and
+// searched in SQL; pay one, the selected, or all of them; export the list, or make a PayPal
+// batch (its mass-payout file) of the selected.
 
 export const metadata: Metadata = { title: "Payouts" };
 
@@ -29,7 +30,7 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
   const db = await getDb();
   const settings = await getSettings(db);
   const { rows, summary } = await listDuePartners(db, params, { minPayout: settings.minPayout });
-  const inHold = await pendingTotal(db);
+  const [inHold, inBatches] = await Promise.all([pendingTotal(db), inOpenBatchesTotal(db)]);
   const money = (minor: number) => formatMoney(minor, settings.currency);
 
   const filters: FilterDef[] = [
@@ -45,8 +46,9 @@ export default async function PayoutsPage({ searchParams }: { searchParams: Prom
     <>
       <PageHeader title="Payouts" description="What you owe your partners, and every payment you recorded." />
       <PayoutTabs />
-      <dl className="mb-4 grid gap-3 sm:grid-cols-3">
+      <dl className="mb-4 grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         <KpiCard label="Due now" value={money(summary.amount)} testId="due-total" hint={`${summary.partners.toLocaleString("en-US")} partner${summary.partners === 1 ? "" : "s"}${params.q || params.filters.method ? " listed" : ""}`} />
+        <KpiCard label="In open PayPal batches" value={money(inBatches)} testId="in-batches-total" hint="Exported, waiting to be marked paid (PayPal batches tab)" />
         <KpiCard label="In hold period" value={money(inHold)} testId="in-hold-total" hint="Pending commissions; due once their hold period ends" />
         <KpiCard
           label="Minimum payout"

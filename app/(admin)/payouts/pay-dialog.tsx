@@ -18,8 +18,10 @@ const needsTransactionId = (method: string) => (METHODS_NEEDING_TRANSACTION_ID a
 
 /**
  * Pay one partner: the amount due, the method prefilled from the partner's payout method,
- * the payment's transaction id and a note. The payout takes the whole balance at the moment
- * it is recorded; a second submit (double click, another tab) finds nothing due and says so.
+ * the payment's transaction id and a note. The form carries the amount shown, so the payout
+ * records exactly that: if the balance moved meanwhile (a commission approved, a clawback
+ * added) nothing is written, the dialog shows the new figure and pays it only once the
+ * merchant confirms. A second submit (double click, another tab) finds nothing due and says so.
  */
 function PayForm({ row, onPaid, close }: { row: DueRowView; onPaid: (state: FormState) => void; close: () => void }) {
   // The result goes to the table as soon as the action answers: the same answer refreshes
@@ -40,14 +42,22 @@ function PayForm({ row, onPaid, close }: { row: DueRowView; onPaid: (state: Form
   useEffect(() => {
     if (state.ok) close();
   }, [state, close]);
+  // The amount as the dialog opened stays put even when the list refreshes underneath; after a
+  // "balance changed" answer, the figure the server gave is what is shown and paid.
+  const [opened] = useState({ amount: String(row.balanceMinor), label: row.balance });
+  const changed = state.values?.currentAmount !== undefined;
+  const amount = changed ? state.values!.currentAmount! : opened.amount;
+  const shown = changed ? state.values!.currentBalance! : opened.label;
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <input type="hidden" name="partnerId" value={row.id} />
+      <input type="hidden" name="amount" value={amount} />
       <dl className="grid grid-cols-3 gap-3 rounded-md bg-zinc-50 px-3 py-2.5 text-sm">
         <dt className="text-zinc-500">Amount</dt>
         <dd className="col-span-2 text-base font-semibold text-zinc-900" data-numeric data-testid="pay-amount">
-          {row.balance}
+          {shown}
+          {changed && <span className="ml-2 text-xs font-normal text-amber-700">(was {opened.label})</span>}
         </dd>
         {row.details.length > 0 && (
           <>
@@ -85,7 +95,7 @@ function PayForm({ row, onPaid, close }: { row: DueRowView; onPaid: (state: Form
           Cancel
         </Button>
         <Button type="submit" disabled={pending}>
-          {pending ? "Paying…" : `Pay ${row.balance}`}
+          {pending ? "Paying…" : `Pay ${shown}`}
         </Button>
       </div>
     </form>

@@ -108,7 +108,7 @@ export default async function PayoutPage({ params }: { params: Promise<{ id: str
             </table>
           </Section>
           {p.adjustments.length > 0 && (
-            <Section title="Clawbacks and adjustments" description="Netted against this payout: refunds after an earlier payout.">
+            <Section title="Clawbacks and adjustments" description="Netted against this payout: clawbacks of refunds or voids after an earlier payout, and what a PayPal batch sent beyond what its commissions were still worth.">
               <table className="min-w-full text-sm" aria-label="Adjustments in this payout">
                 <thead>
                   <tr>

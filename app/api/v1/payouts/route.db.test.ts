@@ -57,6 +57,22 @@ describe("POST /api/v1/payouts", () => {
     }
   });
 
+  test("with the amount the caller saw: 201 when it is what is due; 409 balance_changed with the current figure when it moved, nothing written", async () => {
+    const p = await partnerOwed([10_000]);
+    await sale(t.db, { amount: 5_000, couponCode: p.couponCodes[0] }, { now: new Date(Date.now() - 40 * DAY) }); // approved since the caller looked
+    await approveDueCommissions(t.db);
+    await expectNothingWritten(t.db, async () => {
+      const res = await pay({ partnerId: p.id, method: "other", amount: 1000 });
+      const body = await expectError(res, 409, "balance_changed", ["amount"]);
+      expect(body.message).toContain("$15.00 is due now, not $10.00");
+      expect(body.details).toEqual([{ field: "amount", message: "Due now: 1500" }]);
+    });
+    const paid = await pay({ partnerId: p.id, method: "other", amount: 1500 });
+    expect(paid.status).toBe(201);
+    expect((await readJson(paid)).amount).toBe(1500);
+    await expectError(await pay({ partnerId: p.id, method: "other", amount: "1500" }), 422, "invalid_request", ["amount"]);
+  });
+
   test("below the program's minimum payout: 422 nothing_due", async () => {
     const p = await partnerOwed([10_000]); // 10.00 earned
     await settings(t.db, { minPayout: 5_000 });

@@ -1,5 +1,7 @@
 // GET /api/v1/payouts?partnerId=&limit=&cursor=: payouts, newest first.
-// POST /api/v1/payouts {partnerId, method, transactionId?, note?}: pay a partner's whole balance.
+// POST /api/v1/payouts {partnerId, method, transactionId?, note?, amount?}: pay a partner's whole
+// balance; with `amount` (what the caller saw and sent) a balance that moved since answers 409
+// balance_changed with the current figure, and nothing is written.
 import { z } from "zod";
 import { parseJsonBody, parseValues } from "@/lib/http/parse-body";
 import { pageQuerySchema } from "@/lib/http/cursor";
