@@ -178,6 +178,23 @@ test("paying the selected partners: one payout each by their own method, the one
   await expect(rows.nth(1)).toContainText("$150.00");
 });
 
+test("paying all listed: the dialog reads whom it pays and how much, and the run pays exactly that", async ({ page, request }) => {
+  const tag = unique("All");
+  const { partner: a } = await duePartner(page, request, `${tag} Ada`, paypal("all-ada@example.com"), 2);
+  const { partner: b } = await duePartner(page, request, `${tag} Ben`, stripe);
+
+  await page.goto(`/payouts?q=${encodeURIComponent(tag)}`);
+  await expect(page.getByTestId("data-row")).toHaveCount(2);
+  await page.getByRole("button", { name: "Pay all listed…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Pay all 2 partners listed" });
+  await expect(dialog.getByTestId("pay-all-summary")).toHaveText("2 payouts, $225.00 in all:");
+  await expect(dialog.getByRole("list", { name: "Partners paid" })).toHaveText(`${a.name} ($150.00)${b.name} ($75.00)`);
+  await dialog.getByLabel("Batch reference").fill(`${tag}-RUN`);
+  await dialog.getByRole("button", { name: "Record payouts" }).click();
+  await expect(page.getByTestId("pay-result")).toHaveText("Paid 2 partners, $225.00 in all.");
+  await expect(page.getByTestId("empty-state")).toBeVisible();
+});
+
 test("exports: the due list holds the right rows", async ({ page, request }) => {
   const tag = unique("Exp");
   const { partner: a } = await duePartner(page, request, `${tag} Ann`, paypal("ann@example.com"), 2);
