@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
-import { auditLog, commissionEvents, commissions, customers, orders, payouts } from "@/db/schema";
+import { adjustments, auditLog, commissionEvents, commissions, customers, orders, payouts } from "@/db/schema";
 import type { CommissionAction } from "@/lib/domain/commission-status";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 import { bulkSummary } from "@/lib/schemas/commissions";
@@ -82,7 +82,6 @@ describe("refused transitions", () => {
     ["paid", "approve", /Only pending/],
     ["void", "approve", /void commission cannot be approved/],
     ["paid", "void", /cannot be voided.*clawback/],
-    ["paid_in_payout", "void", /cannot be voided: it was paid out in a payout/],
     ["void", "void", /already void/],
     ["pending", "mark_paid", /Approve this commission before/],
     ["void", "mark_paid", /void commission cannot be marked as paid/],
@@ -98,6 +97,17 @@ describe("refused transitions", () => {
     await expect(attempt).rejects.toThrow(message);
     expect(await stateOf(id)).toEqual(before);
     expect(await adminEvents(id)).toEqual([]);
+  });
+
+  test("voiding a commission paid in a payout keeps the payout and claws back what was paid, once", async () => {
+    const id = await commissionIn("paid_in_payout");
+    const before = await stateOf(id);
+    await changeCommissionStatus(t.db, admin, { id, action: "void", reason: "fraud found later" });
+    expect(await stateOf(id)).toMatchObject({ status: "void", payoutId: before.payoutId, voidReason: "fraud found later" });
+    const clawbacks = await t.db.select().from(adjustments).where(eq(adjustments.commissionId, id));
+    expect(clawbacks.map((a) => [a.amount, a.payoutId])).toEqual([[-before.amount, null]]);
+    await expect(changeCommissionStatus(t.db, admin, { id, action: "void", reason: "again" })).rejects.toThrow(/already void/);
+    expect(await t.db.select().from(adjustments).where(eq(adjustments.commissionId, id))).toHaveLength(1);
   });
 
   test("voiding needs a reason; an unknown commission is not found", async () => {

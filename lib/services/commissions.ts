@@ -103,6 +103,12 @@ export async function bulkChangeCommissions(db: Db, actor: Actor, input: unknown
     for (let missing = ids.length - rows.length; missing > 0; missing--) skip("not found");
     let changed = 0;
     for (const row of rows) {
+      // A paid commission is voided one at a time (its page says what is clawed back), never
+      // swept up in a selection.
+      if (action === "void" && row.status === "paid") {
+        skip("paid");
+        continue;
+      }
       const check = checkTransition(action, { status: row.status, inPayout: row.payoutId !== null });
       if (!check.ok) {
         skip(check.short);

@@ -61,11 +61,13 @@ const RANKING: Record<PartnerSort, { key: SQL; join?: SQL }> = {
     key: sql`coalesce(r.n, 0)`,
     join: sql`left join (select partner_id, sum(amount - refunded_amount) as n from orders where partner_id is not null group by partner_id) r on r.partner_id = p.id`,
   },
-  // Net of clawbacks (adjustments a refund after payment left against a commission).
+  // Net of clawbacks (adjustments a refund after payment left against a commission); a void
+  // commission counts nothing, its clawbacks included.
   commissions: {
     key: sql`coalesce(r.n, 0) + coalesce(ra.n, 0)`,
     join: sql`left join (select partner_id, sum(amount) as n from commissions where status <> 'void' group by partner_id) r on r.partner_id = p.id
-              left join (select partner_id, sum(amount) as n from adjustments where commission_id is not null group by partner_id) ra on ra.partner_id = p.id`,
+              left join (select a.partner_id, sum(a.amount) as n from adjustments a join commissions c on c.id = a.commission_id
+                          where c.status <> 'void' group by a.partner_id) ra on ra.partner_id = p.id`,
   },
   balance: {
     key: sql`coalesce(r.n, 0) + coalesce(ra.n, 0)`,
@@ -105,10 +107,11 @@ const TOTALS = sql`
       from commissions where partner_id in (select id from page) group by partner_id
   ),
   a as (
-    select partner_id,
-           sum(amount) filter (where payout_id is null) as unpaid,
-           sum(amount) filter (where commission_id is not null) as clawbacks
-      from adjustments where partner_id in (select id from page) group by partner_id
+    select a.partner_id,
+           sum(a.amount) filter (where a.payout_id is null) as unpaid,
+           sum(a.amount) filter (where ac.status <> 'void') as clawbacks
+      from adjustments a left join commissions ac on ac.id = a.commission_id
+     where a.partner_id in (select id from page) group by a.partner_id
   )`;
 
 const COLUMNS = sql`
