@@ -9,9 +9,15 @@ const nextConfig: NextConfig = {
   // The partner portal's URL holds its secret token: it must not leave in a Referer header
   // (outbound links, images) nor land in the dev server's request log.
   logging: { incomingRequests: { ignore: [/^\/p\//] } },
+  // Headers that never vary, on every answer; the page headers that do (the CSP's nonce, HSTS)
+  // are set per request by proxy.ts. A later rule overrides an earlier one for the same header.
   async headers() {
     const noReferrer = [{ key: "Referrer-Policy", value: "no-referrer" }];
     return [
+      { source: "/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }] },
+      // Not /r and /a: their redirect would impose the policy on the Referer the store
+      // receives from the partner's page, which the store may rely on.
+      { source: "/:path((?!r/|a/).*)", headers: [{ key: "Referrer-Policy", value: "strict-origin-when-cross-origin" }] },
       { source: "/p/:path*", headers: noReferrer },
       { source: "/apply", headers: noReferrer },
     ];

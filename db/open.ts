@@ -62,7 +62,7 @@ async function openPglite(dataDir: string, options: OpenOptions): Promise<OpenDa
   let lock: { release(): void } | undefined;
   if (!inMemory) {
     mkdirSync(dataDir, { recursive: true });
-    lock = acquireFolderLock(path.join(path.dirname(path.resolve(dataDir)), `${path.basename(dataDir)}.lock`), dataDir);
+    lock = await acquireFolderLock(path.join(path.dirname(path.resolve(dataDir)), `${path.basename(dataDir)}.lock`), dataDir);
   }
   const releaseOnExit = () => lock?.release();
   process.once("exit", releaseOnExit);

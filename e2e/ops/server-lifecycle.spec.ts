@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -72,6 +72,31 @@ test("a second server on the same embedded database stops with a clear message",
     // the first one is unharmed
     expect((await fetch(`${first.url}/login`)).status).toBe(200);
     expect(await first.stop()).toBe(0);
+  } finally {
+    await db.cleanup();
+  }
+});
+
+test("a crash leaves the lock file behind, and the next start takes it over at once", async () => {
+  test.skip(onPostgres, "PostgreSQL serves many processes; the lock is for the embedded database");
+  const db = await database("aff_crash");
+  const env = { ...db.env, NEXTAUTH_SECRET: SECRET };
+  const lock = path.join(db.env.DATA_DIR!, "pglite.lock");
+  try {
+    const first = startApp(3308, env);
+    await waitUntilReady(first);
+    // the running server keeps touching its lock (the heartbeat thread works in the build)
+    const touched = statSync(lock).mtimeMs;
+    await expect.poll(() => statSync(lock).mtimeMs, { timeout: 5_000 }).toBeGreaterThan(touched);
+    await first.crash();
+    expect(existsSync(lock)).toBe(true);
+
+    const second = startApp(3308, env);
+    await waitUntilReady(second);
+    // same machine and PID namespace: known to be dead, no waiting for the heartbeat
+    expect(second.output()).not.toContain("Waiting up to");
+    expect(await second.stop()).toBe(0);
+    expect(existsSync(lock)).toBe(false);
   } finally {
     await db.cleanup();
   }

@@ -9,6 +9,8 @@ export interface AppProcess {
   /** Resolves with the exit code. */
   exited: Promise<number | null>;
   stop(): Promise<number | null>;
+  /** SIGKILL: a crash or an out-of-memory kill, with no chance to clean up. */
+  crash(): Promise<void>;
 }
 
 export function startApp(port: number, env: Record<string, string | undefined>): AppProcess {
@@ -27,6 +29,10 @@ export function startApp(port: number, env: Record<string, string | undefined>):
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
       return exited;
+    },
+    async crash() {
+      if (child.exitCode === null) child.kill("SIGKILL");
+      await exited;
     },
   };
 }

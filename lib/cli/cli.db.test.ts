@@ -103,9 +103,9 @@ describe("npm run cli", () => {
 });
 
 describe("the CLI process", () => {
-  test("refuses to open an embedded database a running server holds", () => {
+  test("refuses to open an embedded database a running server holds", async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), "aff-cli-"));
-    const lock = acquireFolderLock(path.join(dataDir, "pglite.lock"), path.join(dataDir, "pglite"));
+    const lock = await acquireFolderLock(path.join(dataDir, "pglite.lock"), path.join(dataDir, "pglite"));
     try {
       const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/cli/main.ts", "db", "migrate"], {
         env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import { commissions, orders, partners, payouts } from "@/db/schema";
 import type { Db } from "@/db/types";
-import { afterCursor, newestFirst, page, type Cursor } from "@/lib/http/cursor";
+import { afterCursor, newestFirst, page, positionOf, type Cursor } from "@/lib/http/cursor";
 import type { CommissionStatus, PartnerStatus } from "@/lib/schemas/enums";
 import { approveDueCommissions } from "./commissions-hold";
 import { couponsOf, partnerView } from "./partner-view";
@@ -21,6 +21,7 @@ export async function listCommissionsForApi(db: Db, q: { partnerId?: string; sta
       status: commissions.status,
       payoutId: commissions.payoutId,
       createdAt: commissions.createdAt,
+      position: positionOf(commissions.createdAt, commissions.id),
     })
     .from(commissions)
     .leftJoin(orders, eq(orders.id, commissions.orderId))
@@ -49,6 +50,7 @@ export async function listPayoutsForApi(db: Db, q: { partnerId?: string; limit: 
       note: payouts.note,
       status: payouts.status,
       createdAt: payouts.createdAt,
+      position: positionOf(payouts.createdAt, payouts.id),
     })
     .from(payouts)
     .where(and(q.partnerId ? eq(payouts.partnerId, q.partnerId) : undefined, afterCursor(payouts.createdAt, payouts.id, q.cursor)))
@@ -60,7 +62,7 @@ export async function listPayoutsForApi(db: Db, q: { partnerId?: string; limit: 
 
 export async function listPartnersForApi(db: Db, q: { status?: PartnerStatus; email?: string; limit: number; cursor?: Cursor }) {
   const rows = await db
-    .select()
+    .select({ ...getTableColumns(partners), position: positionOf(partners.createdAt, partners.id) })
     .from(partners)
     .where(
       and(
