@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { ACTOR_TYPES, ATTRIBUTION_MODELS, COMMISSION_TYPES, type AttributionModel, type CommissionType } from "@/lib/schemas/enums";
+import { ACTOR_TYPES, API_KEY_SCOPES, ATTRIBUTION_MODELS, COMMISSION_TYPES, type ApiKeyScope, type AttributionModel, type CommissionType } from "@/lib/schemas/enums";
 import { createdAt, money, oneOf, timestampTz, updatedAt, uuidPk } from "./columns";
 
 /** The one program this deployment runs (SPEC.md §2 "Program settings"): always row id 1. */
@@ -57,12 +57,14 @@ export const adminUsers = pgTable(
   (t) => [uniqueIndex("admin_users_email_key").on(sql`lower(${t.email})`)],
 );
 
-/** Secret keys for the tracking and REST APIs; only a SHA-256 of the secret is kept. */
+/** Keys for the tracking and REST APIs; only a SHA-256 of the secret is kept. */
 export const apiKeys = pgTable(
   "api_keys",
   {
     id: uuidPk(),
     name: text("name").notNull(),
+    /** What the key may call (lib/domain/api-key-scope.ts); keys made before scopes are `full`. */
+    scope: text("scope").$type<ApiKeyScope>().notNull().default("full"),
     /** The first characters of the secret, shown in lists so a key can be recognised. */
     prefix: text("prefix").notNull(),
     keyHash: text("key_hash").notNull(),
@@ -71,7 +73,12 @@ export const apiKeys = pgTable(
     lastUsedAt: timestampTz("last_used_at"),
     revokedAt: timestampTz("revoked_at"),
   },
-  (t) => [uniqueIndex("api_keys_key_hash_key").on(t.keyHash)],
+  (t) => [
+    uniqueIndex("api_keys_key_hash_key").on(t.keyHash),
+    check("api_keys_scope", oneOf(t.scope, API_KEY_SCOPES)),
+    // A publishable key is meant to sit in a page, so it must never look like a secret one.
+    check("api_keys_prefix_scope", sql`(${t.scope} = 'publishable') = (left(${t.prefix}, 3) = 'pk_')`),
+  ],
 );
 
 /**

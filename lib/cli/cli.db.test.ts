@@ -46,6 +46,8 @@ describe("npm run cli", () => {
     [["user", "create", "--password", "long enough pw"], 2, "--email: is required"],
     [["user", "create", "--emial", "x"], 2, "unknown option --emial"],
     [["api-key", "create"], 2, "--name: is required"],
+    [["api-key", "create", "--name", "Shop", "--scope", "admin"], 2, "--scope: Choose full, tracking or publishable"],
+    [["api-key", "create", "--name", "Shop", "--scope"], 2, "--scope"],
     [["frobnicate"], 2, "unknown command"],
     [["settings", "set", "holdDays", "soon"], 2, "whole number"],
     [["settings", "set", "cookieDays", "0"], 2, "cookieDays"],
@@ -62,7 +64,18 @@ describe("npm run cli", () => {
     expect(code).toBe(0);
     const secret = out.at(-1)!;
     expect(secret).toMatch(/^sk_aff_\S{40,}$/);
-    expect(await authenticateApiKey(t.db, secret)).toMatchObject({ name: "Storefront" });
+    expect(await authenticateApiKey(t.db, secret)).toMatchObject({ name: "Storefront", scope: "full" });
+  });
+
+  test.each([
+    ["tracking", /^sk_aff_/],
+    ["publishable", /^pk_aff_/],
+  ])("api-key create --scope %s makes a key of that scope", async (scope, prefix) => {
+    const { code, out } = await cli("api-key", "create", "--name", `Scoped ${scope}`, "--scope", scope);
+    expect(code).toBe(0);
+    expect(out[0]).toContain(`${scope} API key`);
+    expect(out.at(-1)).toMatch(prefix);
+    expect(await authenticateApiKey(t.db, out.at(-1)!)).toMatchObject({ name: `Scoped ${scope}`, scope });
   });
 
   test("partner dashboard-url prints the partner's private URL; an unknown email exits 1", async () => {
