@@ -82,16 +82,34 @@ export const apiKeys = pgTable(
 );
 
 /**
- * Failed sign-ins per account (admin email or partner), for backoff. Keyed by a hash of
- * the account identifier whether or not the account exists, so throttling never reveals
- * which emails are registered.
+ * Sign-in attempts per account (admin email or partner) since the last success, for backoff
+ * (lib/services/sign-in-throttle.ts). An attempt is counted before its password is checked
+ * and a success deletes the row, so `failures` counts attempts that did not succeed. Keyed by
+ * a hash of the account identifier whether or not the account exists, so throttling never
+ * reveals which emails are registered.
  */
 export const signInThrottles = pgTable("sign_in_throttles", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull().default(0),
   lockedUntil: timestampTz("locked_until"),
+  /** The last counted attempt: after a quiet period without one, the count starts over. */
   lastFailureAt: timestampTz("last_failure_at").notNull().defaultNow(),
 });
+
+/**
+ * Attempts per client address and action in a fixed window (lib/domain/address-limits.ts).
+ * In the database, not in memory, so the limit holds across app processes. Keyed by the
+ * action and an HMAC of the address: raw addresses are never stored.
+ */
+export const addressRateLimits = pgTable(
+  "address_rate_limits",
+  {
+    key: text("key").primaryKey(),
+    windowStartedAt: timestampTz("window_started_at").notNull(),
+    hits: integer("hits").notNull(),
+  },
+  (t) => [check("address_rate_limits_hits", sql`${t.hits} > 0`), index("address_rate_limits_window_idx").on(t.windowStartedAt)],
+);
 
 /** Who did what to which entity; written in the same transaction as the change. */
 export const auditLog = pgTable(

@@ -21,7 +21,7 @@ export async function startServer(): Promise<void> {
     const { db, kind } = await openAppDatabase();
     console.log(`✓ Database ready (${kind === "postgres" ? "PostgreSQL" : `embedded PGlite in ${e.DATA_DIR}/pglite`})`);
     if (e.ADMIN_EMAIL && e.ADMIN_PASSWORD) {
-      const created = await createFirstAdmin(db, { type: "system", label: "ADMIN_EMAIL" }, { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD });
+      const created = await createFirstAdmin(db, { type: "system", label: "ADMIN_EMAIL" }, { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD }, null);
       if (created) console.log(`✓ Created admin ${created.email} from ADMIN_EMAIL`);
     }
   } catch (error) {

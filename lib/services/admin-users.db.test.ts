@@ -1,26 +1,43 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, test } from "vitest";
+import { describe, expect, test, vi } from "vitest";
 import { adminUsers, signInThrottles } from "@/db/schema";
 import { ConflictError, InvalidError } from "@/lib/errors";
+import { client } from "@/lib/testing/fixtures";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { authenticateAdmin, countAdmins, createAdmin, createFirstAdmin, deleteAdmin } from "./admin-users";
 import { SYSTEM } from "./actor";
 import { throttleKey } from "./sign-in-throttle";
+
+// The real bcrypt, counted: whether anything was hashed.
+const counted = vi.hoisted(() => ({ hashes: 0 }));
+vi.mock("./passwords", async (importOriginal) => {
+  const real = await importOriginal<typeof import("./passwords")>();
+  return {
+    ...real,
+    hashPassword: (password: string) => {
+      counted.hashes++;
+      return real.hashPassword(password);
+    },
+  };
+});
 
 const t = setupTestDatabase();
 
 describe("the first admin", () => {
   test("concurrent setups create exactly one admin", async () => {
     const attempts = await Promise.all(
-      ["a", "b", "c", "d"].map((n) => createFirstAdmin(t.db, SYSTEM, { email: `${n}@example.com`, password: "first admin password" })),
+      ["a", "b", "c", "d"].map((n) => createFirstAdmin(t.db, SYSTEM, { email: `${n}@example.com`, password: "first admin password" }, client())),
     );
     expect(attempts.filter(Boolean)).toHaveLength(1);
     expect(await countAdmins(t.db)).toBe(1);
   });
 
-  test("once an admin exists, setup does nothing", async () => {
-    expect(await createFirstAdmin(t.db, SYSTEM, { email: "late@example.com", password: "first admin password" })).toBeUndefined();
+  test("once an admin exists, setup does nothing, and hashes nothing", async () => {
+    counted.hashes = 0;
+    expect(await createFirstAdmin(t.db, SYSTEM, { email: "late@example.com", password: "first admin password" }, client())).toBeUndefined();
     expect(await countAdmins(t.db)).toBe(1);
+    // A public form that made the server run bcrypt on demand would be a cheap way to load it.
+    expect(counted.hashes).toBe(0);
   });
 });
 
@@ -92,12 +109,16 @@ describe("signing in", () => {
     const known: number[] = [];
     const unknown: number[] = [];
     await createAdmin(t.db, SYSTEM, { email: "known@example.com", password: "the right password" });
+    // The same clock for both, so the waits compare exactly however long bcrypt takes here.
+    const start = Date.now();
     for (let i = 0; i < 6; i++) {
-      const a = await authenticateAdmin(t.db, "known@example.com", "nope");
-      const b = await authenticateAdmin(t.db, "nobody@example.com", "nope");
+      const now = new Date(start + i * 1000);
+      const a = await authenticateAdmin(t.db, "known@example.com", "nope", now);
+      const b = await authenticateAdmin(t.db, "nobody@example.com", "nope", now);
       known.push(a.ok ? -1 : a.retryAfterSeconds);
       unknown.push(b.ok ? -1 : b.retryAfterSeconds);
     }
     expect(unknown).toEqual(known);
+    expect(known).toEqual([0, 0, 0, 0, 15, 14]);
   });
 });

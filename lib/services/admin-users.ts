@@ -9,8 +9,9 @@ import { newAdminSchema, type NewAdmin } from "@/lib/schemas/admin-users";
 import { toFieldIssues } from "@/lib/schemas/issues";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
+import { requireAddressAllowance, type RequestClient } from "./address-limits";
 import { hashPassword, verifyPassword } from "./passwords";
-import { clearSignInFailures, recordSignInFailure, secondsUntilRetry, throttleKey } from "./sign-in-throttle";
+import { beginSignInAttempt, clearSignInFailures, secondsLocked, throttleKey } from "./sign-in-throttle";
 
 export interface AdminUser {
   id: string;
@@ -72,9 +73,13 @@ export async function createAdmin(db: Db, actor: Actor, input: unknown): Promise
 /**
  * Creates the first admin, only while there is none. The table lock makes two people
  * racing through the setup page end with one admin, not two.
- * Returns undefined when an admin already exists.
+ * Returns undefined when an admin already exists. `client` is the setup page's caller (its
+ * address is limited: the page is public); null at start-up from ADMIN_EMAIL.
  */
-export async function createFirstAdmin(db: Db, actor: Actor, input: unknown): Promise<AdminUser | undefined> {
+export async function createFirstAdmin(db: Db, actor: Actor, input: unknown, client: RequestClient | null): Promise<AdminUser | undefined> {
+  if (client) await requireAddressAllowance(db, "first_admin", client);
+  // Before hashing anything: once an admin exists this public action must cost nothing.
+  if ((await countAdmins(db)) > 0) return undefined;
   const admin = parseNewAdmin(input);
   const passwordHash = await hashPassword(admin.password);
   return db.transaction(async (tx) => {
@@ -113,19 +118,19 @@ export type SignInResult = { ok: true; admin: AdminUser } | { ok: false; retryAf
 /**
  * Checks an email and password. Every failure looks the same to the caller whether or not
  * the email exists; repeated failures lock the account for a while (sign-in-backoff.ts).
+ * The attempt is counted before the password is checked, so concurrent guesses cannot
+ * slip past the count.
  */
-export async function authenticateAdmin(db: Db, email: string, password: string): Promise<SignInResult> {
+export async function authenticateAdmin(db: Db, email: string, password: string, now = new Date()): Promise<SignInResult> {
   const key = throttleKey("admin", email);
-  const wait = await secondsUntilRetry(db, key);
-  if (wait > 0) return { ok: false, retryAfterSeconds: wait };
+  const gate = await beginSignInAttempt(db, key, now);
+  if (!gate.allowed) return { ok: false, retryAfterSeconds: gate.retryAfterSeconds };
   const [user] = await db
     .select({ ...publicColumns, passwordHash: adminUsers.passwordHash })
     .from(adminUsers)
     .where(sql`lower(${adminUsers.email}) = ${email.trim().toLowerCase()}`);
   const ok = await verifyPassword(password, user?.passwordHash);
-  if (!ok || !user) {
-    return { ok: false, retryAfterSeconds: await recordSignInFailure(db, key) };
-  }
+  if (!ok || !user) return { ok: false, retryAfterSeconds: secondsLocked(gate, now) };
   await clearSignInFailures(db, key);
   await db.update(adminUsers).set({ lastSignInAt: new Date() }).where(eq(adminUsers.id, user.id));
   return { ok: true, admin: { id: user.id, email: user.email, name: user.name } };

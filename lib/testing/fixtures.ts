@@ -11,6 +11,7 @@ import { recordClick } from "@/lib/services/tracking/clicks";
 import { resolveRef } from "@/lib/services/tracking/resolve-ref";
 import { recordSale } from "@/lib/services/tracking/sales";
 import type { ApiKeyScope } from "@/lib/schemas/enums";
+import type { RequestClient } from "@/lib/services/address-limits";
 
 // Builders for database tests: real rows through the real services.
 
@@ -42,6 +43,11 @@ export async function settings(db: Db, patch: Partial<ProgramSettings> = {}): Pr
 
 export async function sale(db: Db, body: Partial<SaleBody> = {}, options: { now?: Date; partnerId?: string } = {}) {
   return recordSale(db, { orderId: uid("order-"), amount: 10_000, ...body }, { actor: API_ACTOR, settings: await getSettings(db), ...options });
+}
+
+/** A caller of a public form from an address no other test uses (the limits count per address). */
+export function client(): RequestClient {
+  return { address: `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${1 + (randomBytes(1)[0]! % 254)}` };
 }
 
 /** A key's secret; `full` unless a scope is given. */
