@@ -25,6 +25,21 @@ test.describe("signed out", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
+  test("after signing in, a foreign callbackUrl lands on the Overview; a path of the app is followed", async ({ page }) => {
+    await page.goto(`/login?callbackUrl=${encodeURIComponent("/\\evil.example")}`);
+    await page.getByLabel("Email").fill(ADMIN.email);
+    await page.getByLabel("Password").fill(ADMIN.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expectSignedIn(page);
+    // signed in now: the sign-in page sends each of these on at once, the same check deciding
+    for (const target of ["/\\evil.example", "/%09/evil.example", "//evil.example", "https://evil.example/", "/%2F%2Fevil.example", "\\\\evil.example"]) {
+      await page.goto(`/login?callbackUrl=${encodeURIComponent(target)}`);
+      await expect(page, target).toHaveURL(/\/overview$/);
+    }
+    await page.goto(`/login?callbackUrl=${encodeURIComponent("/partners?status=approved")}`);
+    await expect(page).toHaveURL(/\/partners\?status=approved$/);
+  });
+
   test("the right password signs in, and signing out ends the session", async ({ page }) => {
     await signIn(page, ADMIN.email, ADMIN.password);
     await expectSignedIn(page);
