@@ -51,10 +51,15 @@ export const adminUsers = pgTable(
     email: text("email").notNull(),
     name: text("name"),
     passwordHash: text("password_hash").notNull(),
+    /**
+     * Carried in every session (a next-auth JWT) and compared on each request: changing the
+     * password raises it, which ends every other session of this admin.
+     */
+    sessionVersion: integer("session_version").notNull().default(1),
     lastSignInAt: timestampTz("last_sign_in_at"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("admin_users_email_key").on(sql`lower(${t.email})`)],
+  (t) => [uniqueIndex("admin_users_email_key").on(sql`lower(${t.email})`), check("admin_users_session_version", sql`${t.sessionVersion} > 0`)],
 );
 
 /** Keys for the tracking and REST APIs; only a SHA-256 of the secret is kept. */

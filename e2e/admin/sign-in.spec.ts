@@ -71,3 +71,50 @@ test("repeated failures lock an account, even against the right password", async
   await expect(anonymous).toHaveURL(/\/login/);
   await anonymous.close();
 });
+
+test("changing a password asks for the current one and signs the admin out everywhere else", async ({ page, browser }) => {
+  const email = `changer-${Date.now()}@example.com`;
+  await page.goto("/settings/team");
+  const add = page.getByRole("form", { name: "Add an admin" });
+  await add.getByLabel("Email").fill(email);
+  await add.getByLabel("Password", { exact: true }).fill("the first password");
+  await add.getByRole("button", { name: "Add admin" }).click();
+  await expect(page.getByText(`${email} can now sign in.`)).toBeVisible();
+
+  const signedOut = { storageState: { cookies: [], origins: [] } };
+  const here = await browser.newPage(signedOut);
+  const elsewhere = await browser.newPage(signedOut);
+  for (const p of [here, elsewhere]) {
+    await signIn(p, email, "the first password");
+    await expectSignedIn(p);
+  }
+
+  await here.goto("/settings/team");
+  const form = here.getByRole("form", { name: "Change your password" });
+  await form.getByLabel("Current password").fill("not the password");
+  await form.getByLabel("New password").fill("the second password");
+  await form.getByLabel("Repeat new password").fill("the second password");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByTestId("error-current")).toHaveText("That is not your current password.");
+
+  await form.getByLabel("Current password").fill("the first password");
+  await form.getByLabel("New password").fill("the second password");
+  await form.getByLabel("Repeat new password").fill("the second password");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByTestId("password-message")).toHaveText("Your password was changed. Your other sessions have been signed out.");
+
+  // this browser stays in; the other one's session has ended
+  await here.goto("/partners");
+  await expect(here).toHaveURL(/\/partners$/);
+  await elsewhere.goto("/partners");
+  await expect(elsewhere).toHaveURL(/\/login/);
+  const res = await elsewhere.request.get("/api/admin/audit-log");
+  expect(res.status()).toBe(401);
+
+  await signIn(elsewhere, email, "the first password");
+  await expect(elsewhere.getByTestId("sign-in-error")).toHaveText("Wrong email or password.");
+  await signIn(elsewhere, email, "the second password");
+  await expectSignedIn(elsewhere);
+  await here.close();
+  await elsewhere.close();
+});

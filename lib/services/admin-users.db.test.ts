@@ -4,7 +4,7 @@ import { adminUsers, signInThrottles } from "@/db/schema";
 import { ConflictError, InvalidError } from "@/lib/errors";
 import { client } from "@/lib/testing/fixtures";
 import { setupTestDatabase } from "@/lib/testing/test-database";
-import { authenticateAdmin, countAdmins, createAdmin, createFirstAdmin, deleteAdmin } from "./admin-users";
+import { adminForSession, authenticateAdmin, changeOwnPassword, countAdmins, createAdmin, createFirstAdmin, deleteAdmin } from "./admin-users";
 import { SYSTEM } from "./actor";
 import { throttleKey } from "./sign-in-throttle";
 
@@ -120,5 +120,61 @@ describe("signing in", () => {
     }
     expect(unknown).toEqual(known);
     expect(known).toEqual([0, 0, 0, 0, 15, 14]);
+  });
+});
+
+describe("changing one's own password", () => {
+  const OLD = "the old password";
+  const NEW = "a brand new password";
+
+  async function signedIn(email: string, password: string) {
+    const result = await authenticateAdmin(t.db, email, password);
+    if (!result.ok) throw new Error("sign-in failed");
+    return { id: result.admin.id, sessionVersion: result.admin.sessionVersion };
+  }
+
+  test("asks for the current password: a wrong or missing one changes nothing", async () => {
+    const admin = await createAdmin(t.db, SYSTEM, { email: "changer@example.com", password: OLD });
+    for (const current of ["not my password", ""]) {
+      const error = await changeOwnPassword(t.db, admin.id, { current, password: NEW, confirm: NEW }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidError);
+      expect((error as InvalidError).details?.map((d) => d.field)).toEqual(["current"]);
+    }
+    const mismatch = await changeOwnPassword(t.db, admin.id, { current: OLD, password: NEW, confirm: `${NEW}!` }).catch((e: unknown) => e);
+    expect((mismatch as InvalidError).details?.map((d) => d.field)).toEqual(["confirm"]);
+    expect(await authenticateAdmin(t.db, "changer@example.com", OLD)).toMatchObject({ ok: true });
+  });
+
+  test("ends the admin's other sessions; the one that changed it is re-issued with the new version", async () => {
+    await createAdmin(t.db, SYSTEM, { email: "sessions@example.com", password: OLD });
+    const here = await signedIn("sessions@example.com", OLD);
+    const elsewhere = await signedIn("sessions@example.com", OLD);
+    const other = await createAdmin(t.db, SYSTEM, { email: "bystander@example.com", password: OLD });
+    expect(await adminForSession(t.db, elsewhere)).toMatchObject({ email: "sessions@example.com" });
+
+    const version = await changeOwnPassword(t.db, here.id, { current: OLD, password: NEW, confirm: NEW });
+    expect(version).toBe(here.sessionVersion + 1);
+    expect(await adminForSession(t.db, elsewhere)).toBeUndefined();
+    expect(await adminForSession(t.db, here)).toBeUndefined();
+    expect(await adminForSession(t.db, { id: here.id, sessionVersion: version })).toMatchObject({ email: "sessions@example.com" });
+    // Other admins' sessions are not touched.
+    expect(await adminForSession(t.db, { id: other.id, sessionVersion: other.sessionVersion })).toMatchObject({ email: "bystander@example.com" });
+    // The new password signs in (with the new version); the old one no longer does.
+    expect(await authenticateAdmin(t.db, "sessions@example.com", OLD)).toMatchObject({ ok: false });
+    expect(await authenticateAdmin(t.db, "sessions@example.com", NEW)).toMatchObject({ ok: true, admin: { sessionVersion: version } });
+  });
+
+  test("sessions from before session versions count as version 1", async () => {
+    const admin = await createAdmin(t.db, SYSTEM, { email: "legacy@example.com", password: OLD });
+    expect(await adminForSession(t.db, { id: admin.id })).toMatchObject({ id: admin.id });
+    await changeOwnPassword(t.db, admin.id, { current: OLD, password: NEW, confirm: NEW });
+    expect(await adminForSession(t.db, { id: admin.id })).toBeUndefined();
+  });
+
+  test("guessing the current password is throttled like a sign-in", async () => {
+    const admin = await createAdmin(t.db, SYSTEM, { email: "guessed@example.com", password: OLD });
+    for (let i = 0; i < 5; i++) await changeOwnPassword(t.db, admin.id, { current: `guess ${i}`, password: NEW, confirm: NEW }).catch(() => undefined);
+    const error = await changeOwnPassword(t.db, admin.id, { current: OLD, password: NEW, confirm: NEW }).catch((e: unknown) => e);
+    expect((error as InvalidError).details?.[0]?.message).toMatch(/^Too many failed attempts/);
   });
 });

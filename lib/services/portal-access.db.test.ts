@@ -7,7 +7,7 @@ import type { Actor } from "@/lib/services/actor";
 import { client, partner } from "@/lib/testing/fixtures";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { resetPartnerAccess } from "./partner-status";
-import { findPartnerByToken, setPartnerPassword, signInPartner } from "./portal-access";
+import { changePartnerPassword, findPartnerByToken, setPartnerPassword, signInPartner } from "./portal-access";
 import { isPortalSessionValid } from "./portal-sessions";
 
 const t = setupTestDatabase();
@@ -124,5 +124,42 @@ describe("reset password (merchant)", () => {
     // The partner chooses a new password on the new URL.
     await setPartnerPassword(t.db, p.id, { password: "fresh-start-2468", confirm: "fresh-start-2468" }, client());
     expect((await signInPartner(t.db, p.id, PASSWORD, client())).ok).toBe(false);
+  });
+});
+
+describe("change password (portal settings)", () => {
+  const NEW = "copper-harbor-9135";
+
+  test("asks for the current password and ends every other session of the partner", async () => {
+    const p = await portalPartner();
+    const other = await portalPartner();
+    const { sessionId: here } = await setPartnerPassword(t.db, p.id, { password: PASSWORD, confirm: PASSWORD }, client());
+    const elsewhere = await signInPartner(t.db, p.id, PASSWORD, client());
+    const bystander = await setPartnerPassword(t.db, other.id, { password: PASSWORD, confirm: PASSWORD }, client());
+    if (!elsewhere.ok) throw new Error("sign-in failed");
+
+    const wrong = await changePartnerPassword(t.db, p.id, here, { current: "not-my-password", password: NEW, confirm: NEW }).catch((e: unknown) => e);
+    expect((wrong as InvalidError).details?.map((d) => d.field)).toEqual(["current"]);
+    expect(await isPortalSessionValid(t.db, elsewhere.sessionId, p.id)).toBe(true);
+
+    await changePartnerPassword(t.db, p.id, here, { current: PASSWORD, password: NEW, confirm: NEW });
+    expect(await isPortalSessionValid(t.db, elsewhere.sessionId, p.id)).toBe(false);
+    expect(await isPortalSessionValid(t.db, here, p.id)).toBe(true);
+    expect(await isPortalSessionValid(t.db, bystander.sessionId, other.id)).toBe(true);
+    expect((await signInPartner(t.db, p.id, PASSWORD, client())).ok).toBe(false);
+    expect((await signInPartner(t.db, p.id, NEW, client())).ok).toBe(true);
+  });
+
+  test("a weak or mismatched new password is refused on its field", async () => {
+    const p = await portalPartner();
+    const { sessionId } = await setPartnerPassword(t.db, p.id, { password: PASSWORD, confirm: PASSWORD }, client());
+    for (const [input, field] of [
+      [{ current: PASSWORD, password: "1234567890", confirm: "1234567890" }, "password"],
+      [{ current: PASSWORD, password: NEW, confirm: `${NEW}x` }, "confirm"],
+    ] as const) {
+      const error = await changePartnerPassword(t.db, p.id, sessionId, input).catch((e: unknown) => e);
+      expect((error as InvalidError).details?.map((d) => d.field)).toContain(field);
+    }
+    expect((await signInPartner(t.db, p.id, PASSWORD, client())).ok).toBe(true);
   });
 });

@@ -3,15 +3,16 @@ import { timingSafeEqual } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { partners } from "@/db/schema";
 import type { Db } from "@/db/types";
+import { waitInWords } from "@/lib/domain/address-limits";
 import { ConflictError, InvalidError } from "@/lib/errors";
 import type { PartnerStatus } from "@/lib/schemas/enums";
 import { toFieldIssues } from "@/lib/schemas/issues";
-import { setPasswordSchema } from "@/lib/schemas/portal";
+import { changePortalPasswordSchema, setPasswordSchema } from "@/lib/schemas/portal";
 import { requireAddressAllowance, type RequestClient } from "./address-limits";
 import { recordAudit } from "./audit";
 import { hashDashboardToken } from "./partner-tokens";
 import { hashPassword, verifyPassword } from "./passwords";
-import { createPortalSession } from "./portal-sessions";
+import { createPortalSession, endOtherPortalSessions } from "./portal-sessions";
 import { beginSignInAttempt, clearSignInFailures, secondsLocked, throttleKey } from "./sign-in-throttle";
 
 // Getting into the partner portal at /p/<token>: the token says which partner, a password
@@ -95,4 +96,28 @@ export async function signInPartner(db: Db, partnerId: string, password: string,
   await clearSignInFailures(db, key);
   const session = await createPortalSession(db, partnerId);
   return { ok: true, sessionId: session.id, expiresAt: session.expiresAt };
+}
+
+const wrongCurrent = (message: string) => new InvalidError("Nothing was changed.", [{ field: "current", message }]);
+
+/**
+ * A signed-in partner changes their password (portal settings): the current one is checked
+ * first, throttled like a sign-in; then the new one is stored and every other portal
+ * session of the partner ends, keeping the one that made the change.
+ */
+export async function changePartnerPassword(db: Db, partnerId: string, currentSessionId: string, input: unknown, now = new Date()): Promise<void> {
+  const parsed = changePortalPasswordSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidError("Nothing was changed.", toFieldIssues(parsed.error));
+  const key = throttleKey("partner", partnerId);
+  const gate = await beginSignInAttempt(db, key, now);
+  if (!gate.allowed) throw wrongCurrent(`Too many failed attempts. Try again in ${waitInWords(gate.retryAfterSeconds)}.`);
+  const [row] = await db.select({ passwordHash: partners.passwordHash }).from(partners).where(eq(partners.id, partnerId));
+  if (!row?.passwordHash || !(await verifyPassword(parsed.data.current, row.passwordHash))) throw wrongCurrent("That is not your current password.");
+  await clearSignInFailures(db, key);
+  const passwordHash = await hashPassword(parsed.data.password);
+  await db.transaction(async (tx) => {
+    await tx.update(partners).set({ passwordHash, passwordSetAt: now, updatedAt: now }).where(eq(partners.id, partnerId));
+    const ended = await endOtherPortalSessions(tx, partnerId, currentSessionId);
+    await recordAudit(tx, { type: "partner", id: partnerId }, "partner.change_password", { type: "partner", id: partnerId }, { endedSessions: ended });
+  });
 }
