@@ -5,6 +5,7 @@ CREATE TABLE "address_rate_limits" (
 	CONSTRAINT "address_rate_limits_hits" CHECK ("address_rate_limits"."hits" > 0)
 );
 --> statement-breakpoint
+ALTER TABLE "partners" RENAME COLUMN "dashboard_token" TO "dashboard_token_sealed";--> statement-breakpoint
 ALTER TABLE "admin_users" ADD COLUMN "session_version" integer DEFAULT 1 NOT NULL;--> statement-breakpoint
 ALTER TABLE "api_keys" ADD COLUMN "scope" text DEFAULT 'full' NOT NULL;--> statement-breakpoint
 CREATE INDEX "address_rate_limits_window_idx" ON "address_rate_limits" USING btree ("window_started_at");--> statement-breakpoint

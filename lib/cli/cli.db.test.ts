@@ -11,6 +11,9 @@ import { getSettings } from "@/lib/services/settings";
 import { CLI } from "@/lib/services/actor";
 import { createPartner } from "@/lib/services/partners";
 import { runCli } from "./run";
+import { eq } from "drizzle-orm";
+import { partners } from "@/db/schema";
+import { sealToken } from "@/lib/server/token-seal";
 
 const t = setupTestDatabase();
 
@@ -87,6 +90,15 @@ describe("npm run cli", () => {
     const missing = await cli("partner", "dashboard-url", "--email", "nobody@example.com");
     expect(missing.code).toBe(1);
     expect(missing.err[0]).toContain("No partner with the email");
+  });
+
+  test("partner dashboard-url says so when the URL was stored under another secret", async () => {
+    const partner = await createPartner(t.db, CLI, { name: "Old Secret", email: "old-secret@example.com" });
+    await t.db.update(partners).set({ dashboardTokenSealed: sealToken("a-token", "another-secret-of-more-than-32-characters") }).where(eq(partners.id, partner.id));
+    const { code, err } = await cli("partner", "dashboard-url", "--email", "old-secret@example.com");
+    expect(code).toBe(1);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toContain("stored under another NEXTAUTH_SECRET");
   });
 
   test("settings set and get use stored units, and bad values change nothing", async () => {
