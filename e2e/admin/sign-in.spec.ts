@@ -92,13 +92,13 @@ test("changing a password asks for the current one and signs the admin out every
   await here.goto("/settings/team");
   const form = here.getByRole("form", { name: "Change your password" });
   await form.getByLabel("Current password").fill("not the password");
-  await form.getByLabel("New password").fill("the second password");
+  await form.getByLabel("New password", { exact: true }).fill("the second password");
   await form.getByLabel("Repeat new password").fill("the second password");
   await form.getByRole("button", { name: "Change password" }).click();
   await expect(form.getByTestId("error-current")).toHaveText("That is not your current password.");
 
   await form.getByLabel("Current password").fill("the first password");
-  await form.getByLabel("New password").fill("the second password");
+  await form.getByLabel("New password", { exact: true }).fill("the second password");
   await form.getByLabel("Repeat new password").fill("the second password");
   await form.getByRole("button", { name: "Change password" }).click();
   await expect(form.getByTestId("password-message")).toHaveText("Your password was changed. Your other sessions have been signed out.");

@@ -123,12 +123,12 @@ test("changing the password asks for the current one and signs the partner out e
   await page.goto(`${p.dashboardUrl}/settings`);
   const form = page.getByRole("form", { name: "Change your password" });
   await form.getByLabel("Current password").fill("not-the-password");
-  await form.getByLabel("New password").fill("copper-harbor-9135");
+  await form.getByLabel("New password", { exact: true }).fill("copper-harbor-9135");
   await form.getByLabel("Repeat new password").fill("copper-harbor-9135");
   await form.getByRole("button", { name: "Change password" }).click();
   await expect(form.getByTestId("error-current")).toHaveText("That is not your current password.");
   await form.getByLabel("Current password").fill(PORTAL_PASSWORD);
-  await form.getByLabel("New password").fill("copper-harbor-9135");
+  await form.getByLabel("New password", { exact: true }).fill("copper-harbor-9135");
   await form.getByLabel("Repeat new password").fill("copper-harbor-9135");
   await form.getByRole("button", { name: "Change password" }).click();
   await expect(form.getByTestId("password-message")).toHaveText("Your password was changed. Your other sessions have been signed out.");
