@@ -45,6 +45,13 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/** 403: a valid API key whose scope does not cover this endpoint (SPEC.md §6). */
+export class InsufficientScopeError extends AppError {
+  constructor(message: string) {
+    super(403, "insufficient_scope", message);
+  }
+}
+
 export class NotFoundError extends AppError {
   constructor(message = "Not found.", code = "not_found") {
     super(404, code, message);

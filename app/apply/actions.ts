@@ -1,35 +1,34 @@
 "use server";
 
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { getDb } from "@/db/client";
 import { formStateFromError } from "@/lib/auth/admin-action";
-import { clientIp } from "@/lib/http/client-ip";
+import { requestClient } from "@/lib/http/request-client";
 import { PORTAL_COOKIE, portalCookieOptions } from "@/lib/portal/cookie";
 import type { FormState } from "@/lib/schemas/form-state";
-import { createRateLimiter } from "@/lib/server/rate-limit";
 import { applyAsPartner } from "@/lib/services/partner-applications";
-
-// A handful of applications per address, then one a minute: enough for a person retyping,
-// not for a script filling the partner list.
-const limiter = createRateLimiter({ capacity: 5, refillPerSecond: 1 / 60 });
 
 export type ApplyState = FormState & { dashboardUrl?: string };
 
-/** POST from /apply: creates a pending partner and signs them in to their dashboard. */
+/**
+ * POST from /apply: creates a pending partner and signs them in to their dashboard. The
+ * service limits applications per address (a few an hour), in the database.
+ */
 export async function applyAction(_previous: ApplyState, formData: FormData): Promise<ApplyState> {
-  if (!limiter.take(clientIp(await headers()) ?? "unknown")) {
-    return { ok: false, message: "Too many applications from your network. Try again in a minute." };
-  }
   const field = (name: string) => String(formData.get(name) ?? "");
   try {
-    const application = await applyAsPartner(await getDb(), {
-      name: field("name"),
-      email: field("email"),
-      website: field("website").trim(),
-      notes: field("notes"),
-      password: field("password"),
-      confirm: field("confirm"),
-    });
+    const application = await applyAsPartner(
+      await getDb(),
+      {
+        name: field("name"),
+        email: field("email"),
+        website: field("website").trim(),
+        notes: field("notes"),
+        password: field("password"),
+        confirm: field("confirm"),
+      },
+      await requestClient(),
+    );
     (await cookies()).set(PORTAL_COOKIE, application.sessionId, portalCookieOptions(application.expiresAt));
     return { ok: true, message: "Thanks! Your application was sent.", dashboardUrl: application.dashboardUrl };
   } catch (error) {

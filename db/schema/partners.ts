@@ -18,10 +18,12 @@ export const partners = pgTable(
     payoutMethod: text("payout_method").$type<PayoutMethod>(),
     payoutDetails: jsonb("payout_details").$type<Record<string, string>>().notNull().default({}),
     /**
-     * The secret part of the dashboard URL /p/<token> (≥128 random bits). Kept so the
-     * merchant can copy the URL again; the portal looks partners up by its hash.
+     * The secret part of the dashboard URL /p/<token> (≥128 random bits), encrypted with a key
+     * derived from the app's secret (lib/server/token-seal.ts) so the merchant can copy the
+     * URL again while a copy of the database alone cannot open anyone's dashboard. The
+     * portal looks partners up by the token's hash.
      */
-    dashboardToken: text("dashboard_token").notNull(),
+    dashboardTokenSealed: text("dashboard_token_sealed").notNull(),
     dashboardTokenHash: text("dashboard_token_hash").notNull(),
     /** null until the partner sets a password on the first visit. */
     passwordHash: text("password_hash"),

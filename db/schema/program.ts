@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, boolean, check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
-import { ACTOR_TYPES, ATTRIBUTION_MODELS, COMMISSION_TYPES, type AttributionModel, type CommissionType } from "@/lib/schemas/enums";
+import { ACTOR_TYPES, API_KEY_SCOPES, ATTRIBUTION_MODELS, COMMISSION_TYPES, type ApiKeyScope, type AttributionModel, type CommissionType } from "@/lib/schemas/enums";
 import { createdAt, money, oneOf, timestampTz, updatedAt, uuidPk } from "./columns";
 
 /** The one program this deployment runs (SPEC.md §2 "Program settings"): always row id 1. */
@@ -51,18 +51,25 @@ export const adminUsers = pgTable(
     email: text("email").notNull(),
     name: text("name"),
     passwordHash: text("password_hash").notNull(),
+    /**
+     * Carried in every session (a next-auth JWT) and compared on each request: changing the
+     * password raises it, which ends every other session of this admin.
+     */
+    sessionVersion: integer("session_version").notNull().default(1),
     lastSignInAt: timestampTz("last_sign_in_at"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("admin_users_email_key").on(sql`lower(${t.email})`)],
+  (t) => [uniqueIndex("admin_users_email_key").on(sql`lower(${t.email})`), check("admin_users_session_version", sql`${t.sessionVersion} > 0`)],
 );
 
-/** Secret keys for the tracking and REST APIs; only a SHA-256 of the secret is kept. */
+/** Keys for the tracking and REST APIs; only a SHA-256 of the secret is kept. */
 export const apiKeys = pgTable(
   "api_keys",
   {
     id: uuidPk(),
     name: text("name").notNull(),
+    /** What the key may call (lib/domain/api-key-scope.ts); keys made before scopes are `full`. */
+    scope: text("scope").$type<ApiKeyScope>().notNull().default("full"),
     /** The first characters of the secret, shown in lists so a key can be recognised. */
     prefix: text("prefix").notNull(),
     keyHash: text("key_hash").notNull(),
@@ -71,20 +78,43 @@ export const apiKeys = pgTable(
     lastUsedAt: timestampTz("last_used_at"),
     revokedAt: timestampTz("revoked_at"),
   },
-  (t) => [uniqueIndex("api_keys_key_hash_key").on(t.keyHash)],
+  (t) => [
+    uniqueIndex("api_keys_key_hash_key").on(t.keyHash),
+    check("api_keys_scope", oneOf(t.scope, API_KEY_SCOPES)),
+    // A publishable key is meant to sit in a page, so it must never look like a secret one.
+    check("api_keys_prefix_scope", sql`(${t.scope} = 'publishable') = (left(${t.prefix}, 3) = 'pk_')`),
+  ],
 );
 
 /**
- * Failed sign-ins per account (admin email or partner), for backoff. Keyed by a hash of
- * the account identifier whether or not the account exists, so throttling never reveals
- * which emails are registered.
+ * Sign-in attempts per account (admin email or partner) since the last success, for backoff
+ * (lib/services/sign-in-throttle.ts). An attempt is counted before its password is checked
+ * and a success deletes the row, so `failures` counts attempts that did not succeed. Keyed by
+ * a hash of the account identifier whether or not the account exists, so throttling never
+ * reveals which emails are registered.
  */
 export const signInThrottles = pgTable("sign_in_throttles", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull().default(0),
   lockedUntil: timestampTz("locked_until"),
+  /** The last counted attempt: after a quiet period without one, the count starts over. */
   lastFailureAt: timestampTz("last_failure_at").notNull().defaultNow(),
 });
+
+/**
+ * Attempts per client address and action in a fixed window (lib/domain/address-limits.ts).
+ * In the database, not in memory, so the limit holds across app processes. Keyed by the
+ * action and an HMAC of the address: raw addresses are never stored.
+ */
+export const addressRateLimits = pgTable(
+  "address_rate_limits",
+  {
+    key: text("key").primaryKey(),
+    windowStartedAt: timestampTz("window_started_at").notNull(),
+    hits: integer("hits").notNull(),
+  },
+  (t) => [check("address_rate_limits_hits", sql`${t.hits} > 0`), index("address_rate_limits_window_idx").on(t.windowStartedAt)],
+);
 
 /** Who did what to which entity; written in the same transaction as the change. */
 export const auditLog = pgTable(

@@ -25,6 +25,21 @@ test.describe("signed out", () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
+  test("after signing in, a foreign callbackUrl lands on the Overview; a path of the app is followed", async ({ page }) => {
+    await page.goto(`/login?callbackUrl=${encodeURIComponent("/\\evil.example")}`);
+    await page.getByLabel("Email").fill(ADMIN.email);
+    await page.getByLabel("Password").fill(ADMIN.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expectSignedIn(page);
+    // signed in now: the sign-in page sends each of these on at once, the same check deciding
+    for (const target of ["/\\evil.example", "/%09/evil.example", "//evil.example", "https://evil.example/", "/%2F%2Fevil.example", "\\\\evil.example"]) {
+      await page.goto(`/login?callbackUrl=${encodeURIComponent(target)}`);
+      await expect(page, target).toHaveURL(/\/overview$/);
+    }
+    await page.goto(`/login?callbackUrl=${encodeURIComponent("/partners?status=approved")}`);
+    await expect(page).toHaveURL(/\/partners\?status=approved$/);
+  });
+
   test("the right password signs in, and signing out ends the session", async ({ page }) => {
     await signIn(page, ADMIN.email, ADMIN.password);
     await expectSignedIn(page);
@@ -55,4 +70,51 @@ test("repeated failures lock an account, even against the right password", async
   await expect(anonymous.getByTestId("sign-in-error")).toHaveText(/Too many failed attempts/);
   await expect(anonymous).toHaveURL(/\/login/);
   await anonymous.close();
+});
+
+test("changing a password asks for the current one and signs the admin out everywhere else", async ({ page, browser }) => {
+  const email = `changer-${Date.now()}@example.com`;
+  await page.goto("/settings/team");
+  const add = page.getByRole("form", { name: "Add an admin" });
+  await add.getByLabel("Email").fill(email);
+  await add.getByLabel("Password", { exact: true }).fill("the first password");
+  await add.getByRole("button", { name: "Add admin" }).click();
+  await expect(page.getByText(`${email} can now sign in.`)).toBeVisible();
+
+  const signedOut = { storageState: { cookies: [], origins: [] } };
+  const here = await browser.newPage(signedOut);
+  const elsewhere = await browser.newPage(signedOut);
+  for (const p of [here, elsewhere]) {
+    await signIn(p, email, "the first password");
+    await expectSignedIn(p);
+  }
+
+  await here.goto("/settings/team");
+  const form = here.getByRole("form", { name: "Change your password" });
+  await form.getByLabel("Current password").fill("not the password");
+  await form.getByLabel("New password", { exact: true }).fill("the second password");
+  await form.getByLabel("Repeat new password").fill("the second password");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByTestId("error-current")).toHaveText("That is not your current password.");
+
+  await form.getByLabel("Current password").fill("the first password");
+  await form.getByLabel("New password", { exact: true }).fill("the second password");
+  await form.getByLabel("Repeat new password").fill("the second password");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByTestId("password-message")).toHaveText("Your password was changed. Your other sessions have been signed out.");
+
+  // this browser stays in; the other one's session has ended
+  await here.goto("/partners");
+  await expect(here).toHaveURL(/\/partners$/);
+  await elsewhere.goto("/partners");
+  await expect(elsewhere).toHaveURL(/\/login/);
+  const res = await elsewhere.request.get("/api/admin/audit-log");
+  expect(res.status()).toBe(401);
+
+  await signIn(elsewhere, email, "the first password");
+  await expect(elsewhere.getByTestId("sign-in-error")).toHaveText("Wrong email or password.");
+  await signIn(elsewhere, email, "the second password");
+  await expectSignedIn(elsewhere);
+  await here.close();
+  await elsewhere.close();
 });

@@ -113,3 +113,15 @@ test("production without NEXTAUTH_SECRET refuses to start and says what to set",
     await db.cleanup();
   }
 });
+
+test("production with a NEXTAUTH_SECRET shorter than 32 characters refuses to start and says why", async () => {
+  const db = await database("aff_shortsecret");
+  try {
+    const app = startApp(3304, { ...db.env, NEXTAUTH_SECRET: "a".repeat(31), AUTH_SECRET: "", NODE_ENV: "production" });
+    expect(await app.exited).toBe(1);
+    expect(app.output()).toContain("NEXTAUTH_SECRET is too short (31 characters)");
+    expect(app.output()).toContain("openssl rand -base64 32");
+  } finally {
+    await db.cleanup();
+  }
+});

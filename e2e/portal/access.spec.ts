@@ -114,6 +114,33 @@ test("payout settings are saved and the merchant sees them at once", async ({ pa
   await admin.close();
 });
 
+test("changing the password asks for the current one and signs the partner out everywhere else", async ({ page, browser, request }) => {
+  const p = await createPortalPartner(request, key);
+  await setPortalPassword(page, p.token);
+  const elsewhere = await browser.newPage();
+  await signInPortal(elsewhere, p.token);
+
+  await page.goto(`${p.dashboardUrl}/settings`);
+  const form = page.getByRole("form", { name: "Change your password" });
+  await form.getByLabel("Current password").fill("not-the-password");
+  await form.getByLabel("New password", { exact: true }).fill("copper-harbor-9135");
+  await form.getByLabel("Repeat new password").fill("copper-harbor-9135");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByTestId("error-current")).toHaveText("That is not your current password.");
+  await form.getByLabel("Current password").fill(PORTAL_PASSWORD);
+  await form.getByLabel("New password", { exact: true }).fill("copper-harbor-9135");
+  await form.getByLabel("Repeat new password").fill("copper-harbor-9135");
+  await form.getByRole("button", { name: "Change password" }).click();
+  await expect(form.getByTestId("password-message")).toHaveText("Your password was changed. Your other sessions have been signed out.");
+
+  await page.goto(`${p.dashboardUrl}/settings`);
+  await expect(page.getByTestId("portal-partner")).toHaveText(p.name);
+  await elsewhere.goto(`${p.dashboardUrl}/settings`);
+  await expect(elsewhere).toHaveURL(new RegExp(`${p.dashboardUrl}/sign-in$`));
+  await signInPortal(elsewhere, p.token, "copper-harbor-9135");
+  await elsewhere.close();
+});
+
 test("the merchant's reset password locks the old URL out at once", async ({ page, browser, request }) => {
   const p = await createPortalPartner(request, key);
   await setPortalPassword(page, p.token);

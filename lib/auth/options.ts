@@ -35,17 +35,23 @@ export function authOptions(): NextAuthOptions {
           const result = await authenticateAdmin(await getDb(), parsed.data.email, parsed.data.password);
           // next-auth passes the message to the sign-in form unchanged.
           if (!result.ok) throw new Error(signInFailureMessage(result.retryAfterSeconds));
-          return { id: result.admin.id, email: result.admin.email, name: result.admin.name };
+          return { id: result.admin.id, email: result.admin.email, name: result.admin.name, sessionVersion: result.admin.sessionVersion };
         },
       }),
     ],
     callbacks: {
       jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) {
+          token.sub = user.id;
+          token.sv = user.sessionVersion;
+        }
         return token;
       },
       session({ session, token }) {
-        if (token.sub && session.user) session.user.id = token.sub;
+        if (token.sub && session.user) {
+          session.user.id = token.sub;
+          session.user.sessionVersion = token.sv;
+        }
         return session;
       },
     },

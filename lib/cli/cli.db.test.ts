@@ -12,6 +12,9 @@ import { getSettings } from "@/lib/services/settings";
 import { CLI } from "@/lib/services/actor";
 import { createPartner } from "@/lib/services/partners";
 import { runCli } from "./run";
+import { eq } from "drizzle-orm";
+import { partners } from "@/db/schema";
+import { sealToken } from "@/lib/server/token-seal";
 
 const t = setupTestDatabase();
 
@@ -47,6 +50,8 @@ describe("npm run cli", () => {
     [["user", "create", "--password", "long enough pw"], 2, "--email: is required"],
     [["user", "create", "--emial", "x"], 2, "unknown option --emial"],
     [["api-key", "create"], 2, "--name: is required"],
+    [["api-key", "create", "--name", "Shop", "--scope", "admin"], 2, "--scope: Choose full, tracking or publishable"],
+    [["api-key", "create", "--name", "Shop", "--scope"], 2, "--scope"],
     [["frobnicate"], 2, "unknown command"],
     [["settings", "set", "holdDays", "soon"], 2, "whole number"],
     [["settings", "set", "cookieDays", "0"], 2, "cookieDays"],
@@ -63,7 +68,18 @@ describe("npm run cli", () => {
     expect(code).toBe(0);
     const secret = out.at(-1)!;
     expect(secret).toMatch(/^sk_aff_\S{40,}$/);
-    expect(await authenticateApiKey(t.db, secret)).toMatchObject({ name: "Storefront" });
+    expect(await authenticateApiKey(t.db, secret)).toMatchObject({ name: "Storefront", scope: "full" });
+  });
+
+  test.each([
+    ["tracking", /^sk_aff_/],
+    ["publishable", /^pk_aff_/],
+  ])("api-key create --scope %s makes a key of that scope", async (scope, prefix) => {
+    const { code, out } = await cli("api-key", "create", "--name", `Scoped ${scope}`, "--scope", scope);
+    expect(code).toBe(0);
+    expect(out[0]).toContain(`${scope} API key`);
+    expect(out.at(-1)).toMatch(prefix);
+    expect(await authenticateApiKey(t.db, out.at(-1)!)).toMatchObject({ name: `Scoped ${scope}`, scope });
   });
 
   test("partner dashboard-url prints the partner's private URL; an unknown email exits 1", async () => {
@@ -75,6 +91,15 @@ describe("npm run cli", () => {
     const missing = await cli("partner", "dashboard-url", "--email", "nobody@example.com");
     expect(missing.code).toBe(1);
     expect(missing.err[0]).toContain("No partner with the email");
+  });
+
+  test("partner dashboard-url says so when the URL was stored under another secret", async () => {
+    const partner = await createPartner(t.db, CLI, { name: "Old Secret", email: "old-secret@example.com" });
+    await t.db.update(partners).set({ dashboardTokenSealed: sealToken("a-token", "another-secret-of-more-than-32-characters") }).where(eq(partners.id, partner.id));
+    const { code, err } = await cli("partner", "dashboard-url", "--email", "old-secret@example.com");
+    expect(code).toBe(1);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toContain("stored under another NEXTAUTH_SECRET");
   });
 
   test("settings set and get use stored units, and bad values change nothing", async () => {

@@ -9,6 +9,7 @@ import { recordClick } from "@/lib/services/tracking/clicks";
 import type { ResolvedRef } from "@/lib/services/tracking/resolve-ref";
 import { getTrackingSettings } from "@/lib/services/tracking-settings";
 import { clientIp } from "./client-ip";
+import { localPath } from "./safe-redirect";
 
 // /r/<code> and /a/<slug>: record the click, keep the visitor id in a first-party cookie of
 // this app, and send the visitor on (307) with ?aff_vid= so /track.js on the store can keep
@@ -18,17 +19,18 @@ import { clientIp } from "./client-ip";
 export const VISITOR_COOKIE = "aff_vid";
 const limiter = createRateLimiter({ capacity: 60, refillPerSecond: 1 });
 
-/** Only a path on the store (?to=/shoes) is followed, never another site. */
+/**
+ * Only a path on the store (?to=/shoes) is followed, never another site: the same check as
+ * the sign-in page's (safe-redirect.ts), then the result must still be on the store's origin.
+ */
 export function storeDestination(storeUrl: string, to: string | null): string {
-  if (to && to.startsWith("/") && !to.startsWith("//") && !to.includes("\\")) {
-    try {
-      // The URL parser drops tabs and newlines, so "/\t/evil.example" reads as "//evil.example":
-      // only a result on the store's own origin is followed.
-      const url = new URL(to, storeUrl);
-      if (url.origin === new URL(storeUrl).origin) return url.toString();
-    } catch {
-      // fall through to the store's home
-    }
+  const path = localPath(to);
+  if (!path) return storeUrl;
+  try {
+    const url = new URL(path, storeUrl);
+    if (url.origin === new URL(storeUrl).origin) return url.toString();
+  } catch {
+    // fall through to the store's home
   }
   return storeUrl;
 }

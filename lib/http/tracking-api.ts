@@ -9,7 +9,7 @@ import { logTrackingEvent } from "@/lib/services/tracking-events";
 import { getTrackingSettings } from "@/lib/services/tracking-settings";
 import { afterResponse } from "./after-response";
 import { errorResponse } from "./respond";
-import { requireApiKey } from "./with-api-key";
+import { requireApiKey, type ApiKeyRoute } from "./with-api-key";
 
 export interface TrackingResult {
   status: number;
@@ -20,16 +20,20 @@ export interface TrackingResult {
 }
 
 /**
- * The server-to-server tracking endpoints (sale, lead, refund, ping): secret key (401),
- * then the master switch (503), then the handler. Every answer, good or bad, is logged
- * for Settings → Integration.
+ * The server-to-server tracking endpoints (sale, lead, refund, ping): a key whose scope
+ * covers the route's (401, 403), then the master switch (503), then the handler. Every
+ * answer, good or bad, is logged for Settings → Integration.
  */
-export function trackingApi(kind: TrackingEventKind, handler: (ctx: { request: Request; db: Db; actor: Actor; settings: ProgramSettings }) => Promise<TrackingResult>) {
+export function trackingApi(
+  route: ApiKeyRoute & { kind: TrackingEventKind },
+  handler: (ctx: { request: Request; db: Db; actor: Actor; settings: ProgramSettings }) => Promise<TrackingResult>,
+) {
+  const { kind } = route;
   return async (request: Request): Promise<Response> => {
     let db: Db | undefined;
     try {
       db = await getDb();
-      const actor = await requireApiKey(request, db);
+      const actor = await requireApiKey(request, db, route);
       const settings = await getTrackingSettings(db);
       if (!settings.trackingEnabled) throw new TrackingDisabledError();
       const result = await handler({ request, db, actor, settings });

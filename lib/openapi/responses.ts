@@ -49,7 +49,10 @@ export const partnerAnswer = z.object({
   commissionType: z.enum(COMMISSION_TYPES).nullable(),
   commissionRate: z.int().nullable(),
   referralLink: z.url(),
-  dashboardUrl: z.url().describe("the partner's private dashboard; send it to the partner only"),
+  dashboardUrl: z
+    .url()
+    .nullable()
+    .describe("the partner's private dashboard; send it to the partner only. null when it was stored under an earlier NEXTAUTH_SECRET and cannot be shown (it still works; resetting the partner's password issues a new one)"),
 });
 
 export const linkAnswer = z.object({ id, slug: z.string(), url: z.url(), partnerId: id, destinationUrl: z.url() });

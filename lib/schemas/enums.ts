@@ -45,3 +45,7 @@ export type LinkCreator = (typeof LINK_CREATORS)[number];
 
 export const TRACKING_EVENT_KINDS = ["click", "sale", "lead", "refund", "ping"] as const;
 export type TrackingEventKind = (typeof TRACKING_EVENT_KINDS)[number];
+
+/** What an API key may call (SPEC.md §6; the rules are in lib/domain/api-key-scope.ts). */
+export const API_KEY_SCOPES = ["full", "tracking", "publishable"] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];

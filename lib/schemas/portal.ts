@@ -70,3 +70,12 @@ export const partnerApplicationSchema = z
   })
   .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "The passwords do not match." });
 export type PartnerApplication = z.infer<typeof partnerApplicationSchema>;
+
+/** Portal settings → Password: the current one first, then the new one twice. */
+export const changePortalPasswordSchema = z
+  .object({
+    current: z.string({ error: "Enter your current password." }).min(1, { error: "Enter your current password." }).max(1000),
+    password: portalPasswordSchema,
+    confirm: z.string({ error: "Type the new password again." }),
+  })
+  .refine((v) => v.password === v.confirm, { path: ["confirm"], error: "The passwords do not match." });

@@ -4,13 +4,27 @@ import path from "node:path";
 import { env, type Env } from "@/lib/env";
 import { ConfigError } from "@/lib/errors";
 
+/** Below this, a secret can be guessed or brute-forced; `openssl rand -base64 32` gives 44. */
+export const MIN_SECRET_LENGTH = 32;
+
 /**
- * The secret that signs admin sessions. Production must set it; development generates one
- * once and keeps it under the data folder so sessions survive restarts.
+ * The secret that signs admin sessions (and keys the IP hashes and the dashboard tokens'
+ * encryption). Production must set one of at least MIN_SECRET_LENGTH characters;
+ * development generates one once and keeps it under the data folder so sessions survive
+ * restarts.
  */
 export function resolveAuthSecret(e: Env = env()): string {
   const fromEnv = e.AUTH_SECRET ?? e.NEXTAUTH_SECRET;
-  if (fromEnv) return fromEnv;
+  if (fromEnv) {
+    const name = e.AUTH_SECRET ? "AUTH_SECRET" : "NEXTAUTH_SECRET";
+    if (e.NODE_ENV === "production" && fromEnv.length < MIN_SECRET_LENGTH) {
+      throw new ConfigError(
+        `${name} is too short (${fromEnv.length} characters): production needs at least ${MIN_SECRET_LENGTH}, ` +
+          "or sessions can be forged by guessing it. Set it to a long random value, e.g. the output of `openssl rand -base64 32`.",
+      );
+    }
+    return fromEnv;
+  }
   if (e.NODE_ENV === "production") {
     throw new ConfigError(
       "NEXTAUTH_SECRET is not set. Production needs a fixed secret to sign sessions: " +

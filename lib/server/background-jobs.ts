@@ -1,5 +1,7 @@
 import { getDb } from "@/db/client";
 import { approveDueCommissions } from "@/lib/services/commissions-hold";
+import { pruneAddressLimits } from "@/lib/services/address-limits";
+import { pruneSignInThrottles } from "@/lib/services/sign-in-throttle";
 import { pruneTrackingEvents } from "@/lib/services/tracking-events";
 
 // Work that must happen on time whether or not anyone opens a page: commissions whose hold
@@ -18,7 +20,13 @@ export function startBackgroundJobs(): void {
       const db = await getDb();
       const approved = await approveDueCommissions(db);
       if (approved) console.log(`✓ ${approved} commission(s) approved: hold period ended`);
-      if (runs++ % 60 === 0) await pruneTrackingEvents(db);
+      if (runs++ % 60 === 0) {
+        await pruneTrackingEvents(db);
+        // Throttle rows for accounts and addresses nobody has tried lately (a spray of
+        // made-up emails would otherwise leave one row each for good).
+        await pruneSignInThrottles(db);
+        await pruneAddressLimits(db);
+      }
     } catch (error) {
       console.error("Background job failed (will retry in a minute):", error instanceof Error ? error.message : error);
     }

@@ -3,22 +3,26 @@ import { asc, count, eq, sql } from "drizzle-orm";
 import { adminUsers } from "@/db/schema";
 import { uniqueViolation } from "@/db/errors";
 import type { Db } from "@/db/types";
+import { waitInWords } from "@/lib/domain/address-limits";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
 import { isUuid } from "@/lib/schemas/ids";
-import { newAdminSchema, type NewAdmin } from "@/lib/schemas/admin-users";
+import { changePasswordSchema, newAdminSchema, type NewAdmin } from "@/lib/schemas/admin-users";
 import { toFieldIssues } from "@/lib/schemas/issues";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
+import { requireAddressAllowance, type RequestClient } from "./address-limits";
 import { hashPassword, verifyPassword } from "./passwords";
-import { clearSignInFailures, recordSignInFailure, secondsUntilRetry, throttleKey } from "./sign-in-throttle";
+import { beginSignInAttempt, clearSignInFailures, secondsLocked, throttleKey } from "./sign-in-throttle";
 
 export interface AdminUser {
   id: string;
   email: string;
   name: string | null;
+  /** Sessions carry it; one with an older version has ended (see changeOwnPassword). */
+  sessionVersion: number;
 }
 
-const publicColumns = { id: adminUsers.id, email: adminUsers.email, name: adminUsers.name };
+const publicColumns = { id: adminUsers.id, email: adminUsers.email, name: adminUsers.name, sessionVersion: adminUsers.sessionVersion };
 
 function parseNewAdmin(input: unknown): NewAdmin {
   const parsed = newAdminSchema.safeParse(input);
@@ -42,6 +46,16 @@ export async function findAdmin(db: Db, id: string): Promise<AdminUser | undefin
   if (!isUuid(id)) return undefined;
   const [row] = await db.select(publicColumns).from(adminUsers).where(eq(adminUsers.id, id));
   return row;
+}
+
+/**
+ * The admin a session belongs to, while that session is still good: the admin exists and
+ * the session was issued since their last password change. Sessions from before session
+ * versions existed count as version 1.
+ */
+export async function adminForSession(db: Db, session: { id: string; sessionVersion?: number }): Promise<AdminUser | undefined> {
+  const admin = await findAdmin(db, session.id);
+  return admin && admin.sessionVersion === (session.sessionVersion ?? 1) ? admin : undefined;
 }
 
 async function insertAdmin(db: Db, admin: NewAdmin): Promise<AdminUser> {
@@ -72,9 +86,13 @@ export async function createAdmin(db: Db, actor: Actor, input: unknown): Promise
 /**
  * Creates the first admin, only while there is none. The table lock makes two people
  * racing through the setup page end with one admin, not two.
- * Returns undefined when an admin already exists.
+ * Returns undefined when an admin already exists. `client` is the setup page's caller (its
+ * address is limited: the page is public); null at start-up from ADMIN_EMAIL.
  */
-export async function createFirstAdmin(db: Db, actor: Actor, input: unknown): Promise<AdminUser | undefined> {
+export async function createFirstAdmin(db: Db, actor: Actor, input: unknown, client: RequestClient | null): Promise<AdminUser | undefined> {
+  if (client) await requireAddressAllowance(db, "first_admin", client);
+  // Before hashing anything: once an admin exists this public action must cost nothing.
+  if ((await countAdmins(db)) > 0) return undefined;
   const admin = parseNewAdmin(input);
   const passwordHash = await hashPassword(admin.password);
   return db.transaction(async (tx) => {
@@ -86,15 +104,37 @@ export async function createFirstAdmin(db: Db, actor: Actor, input: unknown): Pr
   });
 }
 
-export async function changeAdminPassword(db: Db, actor: Actor, adminId: string, password: unknown): Promise<void> {
-  const parsed = newAdminSchema.shape.password.safeParse(password);
-  if (!parsed.success) throw new InvalidError("Choose a stronger password.", toFieldIssues(parsed.error).map((i) => ({ ...i, field: "password" })));
-  const passwordHash = await hashPassword(parsed.data);
-  await db.transaction(async (tx) => {
-    await tx.update(adminUsers).set({ passwordHash }).where(eq(adminUsers.id, adminId));
-    await recordAudit(tx, actor, "admin.change_password", { type: "admin_user", id: adminId });
+/**
+ * An admin changes their own password: the current one is checked first (throttled like a
+ * sign-in, so a borrowed session cannot guess it), then the new one is stored and the
+ * session version raised, which ends every other session of this admin. Returns the new
+ * version, for the caller to re-issue its own session with.
+ */
+export async function changeOwnPassword(db: Db, adminId: string, input: unknown, now = new Date()): Promise<number> {
+  const parsed = changePasswordSchema.safeParse(input);
+  if (!parsed.success) throw new InvalidError("Nothing was changed.", toFieldIssues(parsed.error));
+  const admin = await findAdmin(db, adminId);
+  if (!admin) throw new NotFoundError("That admin does not exist.");
+  const key = throttleKey("admin", admin.email);
+  const gate = await beginSignInAttempt(db, key, now);
+  if (!gate.allowed) throw wrongCurrent(`Too many failed attempts. Try again in ${waitInWords(gate.retryAfterSeconds)}.`);
+  const [row] = await db.select({ passwordHash: adminUsers.passwordHash }).from(adminUsers).where(eq(adminUsers.id, adminId));
+  if (!(await verifyPassword(parsed.data.current, row?.passwordHash))) throw wrongCurrent("That is not your current password.");
+  await clearSignInFailures(db, key);
+  const passwordHash = await hashPassword(parsed.data.password);
+  return db.transaction(async (tx) => {
+    const [changed] = await tx
+      .update(adminUsers)
+      .set({ passwordHash, sessionVersion: sql`${adminUsers.sessionVersion} + 1` })
+      .where(eq(adminUsers.id, adminId))
+      .returning({ sessionVersion: adminUsers.sessionVersion });
+    if (!changed) throw new NotFoundError("That admin does not exist.");
+    await recordAudit(tx, { type: "admin", id: adminId, label: admin.email }, "admin.change_password", { type: "admin_user", id: adminId });
+    return changed.sessionVersion;
   });
 }
+
+const wrongCurrent = (message: string) => new InvalidError("Nothing was changed.", [{ field: "current", message }]);
 
 export async function deleteAdmin(db: Db, actor: Actor, adminId: string): Promise<void> {
   if (!isUuid(adminId)) throw new NotFoundError("That admin does not exist.");
@@ -113,20 +153,20 @@ export type SignInResult = { ok: true; admin: AdminUser } | { ok: false; retryAf
 /**
  * Checks an email and password. Every failure looks the same to the caller whether or not
  * the email exists; repeated failures lock the account for a while (sign-in-backoff.ts).
+ * The attempt is counted before the password is checked, so concurrent guesses cannot
+ * slip past the count.
  */
-export async function authenticateAdmin(db: Db, email: string, password: string): Promise<SignInResult> {
+export async function authenticateAdmin(db: Db, email: string, password: string, now = new Date()): Promise<SignInResult> {
   const key = throttleKey("admin", email);
-  const wait = await secondsUntilRetry(db, key);
-  if (wait > 0) return { ok: false, retryAfterSeconds: wait };
+  const gate = await beginSignInAttempt(db, key, now);
+  if (!gate.allowed) return { ok: false, retryAfterSeconds: gate.retryAfterSeconds };
   const [user] = await db
     .select({ ...publicColumns, passwordHash: adminUsers.passwordHash })
     .from(adminUsers)
     .where(sql`lower(${adminUsers.email}) = ${email.trim().toLowerCase()}`);
   const ok = await verifyPassword(password, user?.passwordHash);
-  if (!ok || !user) {
-    return { ok: false, retryAfterSeconds: await recordSignInFailure(db, key) };
-  }
+  if (!ok || !user) return { ok: false, retryAfterSeconds: secondsLocked(gate, now) };
   await clearSignInFailures(db, key);
   await db.update(adminUsers).set({ lastSignInAt: new Date() }).where(eq(adminUsers.id, user.id));
-  return { ok: true, admin: { id: user.id, email: user.email, name: user.name } };
+  return { ok: true, admin: { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion } };
 }

@@ -22,7 +22,7 @@ describe("API keys", () => {
 
   test("a key authenticates and records when it was last used", async () => {
     const key = await createApiKey(t.db, SYSTEM, { name: "Used" });
-    expect(await authenticateApiKey(t.db, key.secret)).toEqual({ id: key.id, name: "Used" });
+    expect(await authenticateApiKey(t.db, key.secret)).toEqual({ id: key.id, name: "Used", scope: "full" });
     const [row] = await t.db.select().from(apiKeys).where(eq(apiKeys.id, key.id));
     expect(row!.lastUsedAt).toBeInstanceOf(Date);
   });
@@ -39,5 +39,40 @@ describe("API keys", () => {
 
   test("a key needs a name", async () => {
     await expect(createApiKey(t.db, SYSTEM, { name: "  " })).rejects.toBeInstanceOf(InvalidError);
+  });
+});
+
+describe("scopes", () => {
+  test.each([
+    ["full", /^sk_aff_[\w-]{43}$/],
+    ["tracking", /^sk_aff_[\w-]{43}$/],
+    ["publishable", /^pk_aff_[\w-]{43}$/],
+  ] as const)("a %s key is made, listed and authenticated with its scope", async (scope, shape) => {
+    const key = await createApiKey(t.db, SYSTEM, { name: `Scoped ${scope}`, scope });
+    expect(key.secret).toMatch(shape);
+    expect(key.scope).toBe(scope);
+    expect((await listApiKeys(t.db)).find((k) => k.id === key.id)).toMatchObject({ scope, prefix: key.secret.slice(0, 13) });
+    expect(await authenticateApiKey(t.db, key.secret)).toEqual({ id: key.id, name: `Scoped ${scope}`, scope });
+  });
+
+  test("without a scope a key is full, as every key made before scopes", async () => {
+    const key = await createApiKey(t.db, SYSTEM, { name: "Default" });
+    expect(key.scope).toBe("full");
+    expect(key.secret.startsWith("sk_aff_")).toBe(true);
+  });
+
+  test("an unknown scope is refused on the scope field and writes nothing", async () => {
+    const before = (await listApiKeys(t.db)).length;
+    const error = await createApiKey(t.db, SYSTEM, { name: "Bad", scope: "admin" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidError);
+    expect((error as InvalidError).details?.[0]?.field).toBe("scope");
+    expect((await listApiKeys(t.db)).length).toBe(before);
+  });
+
+  test("the database refuses a scope it does not know and a publishable key that looks secret", async () => {
+    const row = { name: "raw", prefix: "sk_aff_abcdef", keyHash: hashApiKey(`raw-${Date.now()}`) };
+    await expect(t.db.insert(apiKeys).values({ ...row, scope: "admin" as never })).rejects.toThrow();
+    await expect(t.db.insert(apiKeys).values({ ...row, scope: "publishable" })).rejects.toThrow();
+    await expect(t.db.insert(apiKeys).values({ ...row, prefix: "pk_aff_abcdef", scope: "full" })).rejects.toThrow();
   });
 });

@@ -7,15 +7,18 @@ import { InvalidError, NotFoundError } from "@/lib/errors";
 import { newApiKeySchema } from "@/lib/schemas/api-keys";
 import { isUuid } from "@/lib/schemas/ids";
 import { toFieldIssues } from "@/lib/schemas/issues";
+import { keyPrefixFor } from "@/lib/domain/api-key-scope";
+import type { ApiKeyScope } from "@/lib/schemas/enums";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { createTtlCache, type TtlCache } from "@/lib/server/ttl-cache";
 
-// Secret keys: 256 random bits behind a recognisable prefix. Only a SHA-256 of the secret
-// is stored: a fast hash is right here because the secret is random, not a password.
+// API keys: 256 random bits behind a recognisable prefix (sk_aff_ secret, pk_aff_
+// publishable). Only a SHA-256 of the secret is stored: a fast hash is right here because
+// the secret is random, not a password. Each key has a scope that says what it may call.
 
-const KEY_PREFIX = "sk_aff_";
-const SHOWN_PREFIX_LENGTH = KEY_PREFIX.length + 6;
+const KEY_SHAPE = /^[sp]k_aff_[A-Za-z0-9_-]{43}$/;
+const SHOWN_PREFIX_LENGTH = "sk_aff_".length + 6;
 
 export function hashApiKey(secret: string): string {
   return createHash("sha256").update(secret).digest("hex");
@@ -24,6 +27,7 @@ export function hashApiKey(secret: string): string {
 export interface CreatedApiKey {
   id: string;
   name: string;
+  scope: ApiKeyScope;
   prefix: string;
   /** The full secret: shown once, never stored. */
   secret: string;
@@ -31,16 +35,17 @@ export interface CreatedApiKey {
 
 export async function createApiKey(db: Db, actor: Actor, input: unknown): Promise<CreatedApiKey> {
   const parsed = newApiKeySchema.safeParse(input);
-  if (!parsed.success) throw new InvalidError("Check the key's name.", toFieldIssues(parsed.error));
-  const secret = KEY_PREFIX + randomBytes(32).toString("base64url");
+  if (!parsed.success) throw new InvalidError("Check the key's name and scope.", toFieldIssues(parsed.error));
+  const { name, scope } = parsed.data;
+  const secret = keyPrefixFor(scope) + randomBytes(32).toString("base64url");
   const prefix = secret.slice(0, SHOWN_PREFIX_LENGTH);
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiKeys)
-      .values({ name: parsed.data.name, prefix, keyHash: hashApiKey(secret), createdBy: actor.type === "admin" ? actor.id : null })
+      .values({ name, scope, prefix, keyHash: hashApiKey(secret), createdBy: actor.type === "admin" ? actor.id : null })
       .returning({ id: apiKeys.id });
-    await recordAudit(tx, actor, "api_key.create", { type: "api_key", id: row!.id }, { name: parsed.data.name, prefix });
-    return { id: row!.id, name: parsed.data.name, prefix, secret };
+    await recordAudit(tx, actor, "api_key.create", { type: "api_key", id: row!.id }, { name, scope, prefix });
+    return { id: row!.id, name, scope, prefix, secret };
   });
 }
 
@@ -49,6 +54,7 @@ export async function listApiKeys(db: Db) {
     .select({
       id: apiKeys.id,
       name: apiKeys.name,
+      scope: apiKeys.scope,
       prefix: apiKeys.prefix,
       createdAt: apiKeys.createdAt,
       lastUsedAt: apiKeys.lastUsedAt,
@@ -75,6 +81,7 @@ export async function revokeApiKey(db: Db, actor: Actor, id: string): Promise<vo
 export interface ApiKeyIdentity {
   id: string;
   name: string;
+  scope: ApiKeyScope;
 }
 
 // last_used_at is a convenience for the Settings list; writing it on every request would
@@ -89,12 +96,12 @@ const identities = new WeakMap<object, TtlCache<ApiKeyIdentity | undefined>>();
 
 /** The active key with this secret, or undefined (missing, wrong or revoked). */
 export async function authenticateApiKey(db: Db, secret: string): Promise<ApiKeyIdentity | undefined> {
-  if (!secret.startsWith(KEY_PREFIX) || secret.length > 200) return undefined;
+  if (!KEY_SHAPE.test(secret)) return undefined;
   let cache = identities.get(db);
   if (!cache) identities.set(db, (cache = createTtlCache({ ttlMs: KEY_TTL_MS, maxEntries: 1000 })));
   const row = await cache.get(hashApiKey(secret), async () => {
     const [found] = await db
-      .select({ id: apiKeys.id, name: apiKeys.name })
+      .select({ id: apiKeys.id, name: apiKeys.name, scope: apiKeys.scope })
       .from(apiKeys)
       .where(and(eq(apiKeys.keyHash, hashApiKey(secret)), isNull(apiKeys.revokedAt)));
     return found;

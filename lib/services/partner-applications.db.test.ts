@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, test } from "vitest";
 import { partners } from "@/db/schema";
 import { ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
-import { settings, uid } from "@/lib/testing/fixtures";
+import { client, settings, uid } from "@/lib/testing/fixtures";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { applyAsPartner } from "./partner-applications";
 import { findPartnerByToken, signInPartner } from "./portal-access";
@@ -19,14 +19,14 @@ describe("applying at /apply", () => {
   test("is refused while applications are closed (the default)", async () => {
     expect((await settings(t.db)).applicationsOpen).toBe(false);
     const email = `${uid("closed-")}@example.com`;
-    await expect(applyAsPartner(t.db, application({ email }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(applyAsPartner(t.db, application({ email }), client())).rejects.toBeInstanceOf(NotFoundError);
     expect(await t.db.select().from(partners).where(eq(partners.email, email))).toEqual([]);
   });
 
   test("creates a pending partner who can sign in to their own dashboard", async () => {
     await settings(t.db, { applicationsOpen: true });
     const input = application();
-    const result = await applyAsPartner(t.db, input);
+    const result = await applyAsPartner(t.db, input, client());
     const [row] = await t.db.select().from(partners).where(eq(partners.id, result.partnerId));
     expect(row).toMatchObject({ status: "pending", email: input.email, approvedAt: null });
     expect(row!.notes).toContain("https://ada.example.com");
@@ -34,14 +34,14 @@ describe("applying at /apply", () => {
     const token = result.dashboardUrl.split("/p/")[1]!;
     expect(await findPartnerByToken(t.db, token)).toMatchObject({ id: result.partnerId, status: "pending", hasPassword: true });
     expect(await isPortalSessionValid(t.db, result.sessionId, result.partnerId)).toBe(true);
-    expect((await signInPartner(t.db, result.partnerId, PASSWORD)).ok).toBe(true);
+    expect((await signInPartner(t.db, result.partnerId, PASSWORD, client())).ok).toBe(true);
   });
 
   test("an email already in the program is named on the email field, and nothing is created", async () => {
     await settings(t.db, { applicationsOpen: true });
     const input = application();
-    await applyAsPartner(t.db, input);
-    const again = await applyAsPartner(t.db, application({ email: input.email.toUpperCase(), name: "Someone Else" })).catch((e: unknown) => e);
+    await applyAsPartner(t.db, input, client());
+    const again = await applyAsPartner(t.db, application({ email: input.email.toUpperCase(), name: "Someone Else" }), client()).catch((e: unknown) => e);
     expect(again).toBeInstanceOf(ConflictError);
     expect((again as ConflictError).details?.[0]?.field).toBe("email");
     expect(await t.db.select().from(partners).where(eq(partners.email, input.email))).toHaveLength(1);
@@ -55,7 +55,7 @@ describe("applying at /apply", () => {
     [{ confirm: "something-else-1" }, "confirm"],
   ])("%j is refused on %s", async (overrides, field) => {
     await settings(t.db, { applicationsOpen: true });
-    const error = await applyAsPartner(t.db, application(overrides)).catch((e: unknown) => e);
+    const error = await applyAsPartner(t.db, application(overrides), client()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidError);
     expect((error as InvalidError).details?.map((d) => d.field)).toContain(field);
   });

@@ -6,6 +6,7 @@ import { InvalidError, NotFoundError } from "@/lib/errors";
 import { toFieldIssues } from "@/lib/schemas/issues";
 import { partnerApplicationSchema } from "@/lib/schemas/portal";
 import type { Actor } from "./actor";
+import { requireAddressAllowance, type RequestClient } from "./address-limits";
 import { createPartner } from "./partners";
 import { hashPassword } from "./passwords";
 import { createPortalSession } from "./portal-sessions";
@@ -24,8 +25,9 @@ export interface Application {
   expiresAt: Date;
 }
 
-export async function applyAsPartner(db: Db, input: unknown): Promise<Application> {
+export async function applyAsPartner(db: Db, input: unknown, client: RequestClient): Promise<Application> {
   // Checked here, not only on the page: the form's action is a public endpoint.
+  await requireAddressAllowance(db, "apply", client);
   if (!(await getSettings(db)).applicationsOpen) throw new NotFoundError("This program is not taking applications.", "applications_closed");
   const parsed = partnerApplicationSchema.safeParse(input);
   if (!parsed.success) throw new InvalidError("Check the highlighted fields.", toFieldIssues(parsed.error));

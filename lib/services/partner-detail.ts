@@ -8,7 +8,7 @@ import type { CommissionStatus, CommissionType, PartnerStatus, PayoutMethod, Pay
 import { isUuid } from "@/lib/schemas/ids";
 import { partnerBalance } from "./balances";
 import { customLinkUrl } from "./links";
-import { couponsOf, dashboardUrl, partnerBasics, referralLink } from "./partner-view";
+import { couponsOf, partnerBasics, referralLink, storedDashboardUrl } from "./partner-view";
 
 // Everything the partner page shows, read with the per-partner indexes: clicks_partner_idx
 // and orders_partner_idx for the daily chart, the counter tables for click totals.
@@ -38,7 +38,8 @@ export interface PartnerDetail {
   status: PartnerStatus;
   referralCode: string;
   referralLink: string;
-  dashboardUrl: string;
+  /** null when the stored token cannot be opened (see storedDashboardUrl). */
+  dashboardUrl: string | null;
   hasPassword: boolean;
   commissionType: CommissionType | null;
   commissionRate: number | null;
@@ -119,7 +120,7 @@ export async function findPartnerDetail(db: Db, id: string, options: { timezone:
   return {
     ...partnerBasics(row),
     referralLink: referralLink(row.referralCode),
-    dashboardUrl: dashboardUrl(row.dashboardToken),
+    dashboardUrl: storedDashboardUrl(row.dashboardTokenSealed),
     hasPassword: row.passwordHash !== null,
     couponCodes: coupons.get(id) ?? [],
     payoutMethod: row.payoutMethod,

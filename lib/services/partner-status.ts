@@ -46,11 +46,11 @@ const STATUS_VERBS: Record<PartnerStatusAction, string> = { approve: "approved",
  */
 export async function resetPartnerAccess(db: Db, actor: Actor, id: string): Promise<{ dashboardUrl: string }> {
   if (!isUuid(id)) throw unknownPartner();
-  const { token, hash } = newDashboardToken();
+  const { token, hash, sealed } = newDashboardToken();
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(partners)
-      .set({ dashboardToken: token, dashboardTokenHash: hash, passwordHash: null, passwordSetAt: null, updatedAt: new Date() })
+      .set({ dashboardTokenSealed: sealed, dashboardTokenHash: hash, passwordHash: null, passwordSetAt: null, updatedAt: new Date() })
       .where(eq(partners.id, id))
       .returning({ email: partners.email });
     if (!row) throw unknownPartner();

@@ -1,10 +1,14 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
+import { sealToken } from "@/lib/server/token-seal";
 
-/** A dashboard token: 192 random bits, URL-safe. The portal finds partners by its hash. */
-export function newDashboardToken(): { token: string; hash: string } {
+/**
+ * A dashboard token: 192 random bits, URL-safe. The portal finds partners by its hash; the
+ * token itself is stored only sealed (lib/server/token-seal.ts), to be shown to the merchant.
+ */
+export function newDashboardToken(): { token: string; hash: string; sealed: string } {
   const token = randomBytes(24).toString("base64url");
-  return { token, hash: hashDashboardToken(token) };
+  return { token, hash: hashDashboardToken(token), sealed: sealToken(token) };
 }
 
 export function hashDashboardToken(token: string): string {

@@ -3,6 +3,7 @@ import { asc, inArray } from "drizzle-orm";
 import { couponCodes, partners } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { appUrl } from "@/lib/env";
+import { unsealToken } from "@/lib/server/token-seal";
 
 // How a partner is shown to the API and the console: its public links and its coupons.
 
@@ -19,7 +20,8 @@ export interface PartnerView {
   commissionType: PartnerRow["commissionType"];
   commissionRate: number | null;
   referralLink: string;
-  dashboardUrl: string;
+  /** null when the stored token cannot be opened (the app's secret changed since it was made). */
+  dashboardUrl: string | null;
 }
 
 export function referralLink(code: string): string {
@@ -28,6 +30,12 @@ export function referralLink(code: string): string {
 
 export function dashboardUrl(token: string): string {
   return `${appUrl()}/p/${token}`;
+}
+
+/** The dashboard URL from the stored, sealed token; null when it cannot be opened. */
+export function storedDashboardUrl(sealed: string): string | null {
+  const token = unsealToken(sealed);
+  return token ? dashboardUrl(token) : null;
 }
 
 /** Who the partner is and what they earn: the fields every view of a partner starts from. */
@@ -48,7 +56,7 @@ export function partnerView(row: PartnerRow, coupons: string[]): PartnerView {
     ...partnerBasics(row),
     couponCodes: coupons,
     referralLink: referralLink(row.referralCode),
-    dashboardUrl: dashboardUrl(row.dashboardToken),
+    dashboardUrl: storedDashboardUrl(row.dashboardTokenSealed),
   };
 }
 

@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { queryRows } from "@/db/open";
 import { describe, expect, test } from "vitest";
 import { auditLog, couponCodes, partnerSessions, partners } from "@/db/schema";
 import { AppError, ConflictError, InvalidError, NotFoundError } from "@/lib/errors";
@@ -6,9 +7,10 @@ import type { Actor } from "@/lib/services/actor";
 import { link, partner, sale, uid } from "@/lib/testing/fixtures";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { hashDashboardToken } from "./partner-tokens";
-import { findPartnerRecord } from "./partner-lookup";
+import { findPartnerRecord, getPartner } from "./partner-lookup";
 import { changePartnerStatus, resetPartnerAccess } from "./partner-status";
 import { addPartner, updatePartner } from "./partners";
+import { sealToken, unsealToken } from "@/lib/server/token-seal";
 
 const t = setupTestDatabase();
 const ADMIN: Actor = { type: "admin", id: "00000000-0000-4000-8000-0000000000ad", label: "owner@example.com" };
@@ -256,12 +258,13 @@ describe("reset password", () => {
     const { dashboardUrl } = await resetPartnerAccess(t.db, ADMIN, p.id);
 
     const [after] = await t.db.select().from(partners).where(eq(partners.id, p.id));
-    expect(after!.dashboardToken).not.toBe(before!.dashboardToken);
+    const token = unsealToken(after!.dashboardTokenSealed)!;
+    expect(token).not.toBe(unsealToken(before!.dashboardTokenSealed));
     expect(after!.dashboardTokenHash).not.toBe(before!.dashboardTokenHash);
-    expect(after!.dashboardTokenHash).toBe(hashDashboardToken(after!.dashboardToken));
+    expect(after!.dashboardTokenHash).toBe(hashDashboardToken(token));
     expect(after!.passwordHash).toBeNull();
     expect(after!.passwordSetAt).toBeNull();
-    expect(dashboardUrl).toBe(`${new URL(p.dashboardUrl).origin}/p/${after!.dashboardToken}`);
+    expect(dashboardUrl).toBe(`${new URL(p.dashboardUrl).origin}/p/${token}`);
     expect(await t.db.select().from(partnerSessions).where(eq(partnerSessions.partnerId, p.id))).toEqual([]);
     const [audit] = await t.db.select().from(auditLog).where(sql`${auditLog.entityId} = ${p.id} and ${auditLog.action} = 'partner.reset_password'`);
     expect(audit).toMatchObject({ actorType: "admin", actorId: ADMIN.id });
@@ -269,5 +272,22 @@ describe("reset password", () => {
 
   test("an unknown partner is a 404", async () => {
     await expect(resetPartnerAccess(t.db, ADMIN, "00000000-0000-4000-8000-000000000000")).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
+describe("the dashboard token at rest", () => {
+  test("no stored column holds the token, yet the merchant is shown the URL and the portal finds the partner", async () => {
+    const p = await partner(t.db);
+    const token = p.dashboardUrl.split("/p/")[1]!;
+    const [row] = await queryRows<{ row: string }>(t.db, sql`select p::text as row from partners p where id = ${p.id}`);
+    expect(row!.row).not.toContain(token);
+    expect(row!.row).toContain(hashDashboardToken(token));
+    expect((await getPartner(t.db, p.id)).dashboardUrl).toBe(p.dashboardUrl);
+  });
+
+  test("a token sealed under another secret is shown as unavailable (null), not as garbage", async () => {
+    const p = await partner(t.db);
+    await t.db.update(partners).set({ dashboardTokenSealed: sealToken("some-token", "an-older-secret-of-more-than-32-characters") }).where(eq(partners.id, p.id));
+    expect((await getPartner(t.db, p.id)).dashboardUrl).toBeNull();
   });
 });

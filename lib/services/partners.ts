@@ -12,7 +12,7 @@ import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { unknownPartner } from "./partner-lookup";
 import { newDashboardToken, referralCodeFrom } from "./partner-tokens";
-import { couponsOf, partnerView, type PartnerRow, type PartnerView } from "./partner-view";
+import { couponsOf, dashboardUrl, partnerView, type PartnerRow, type PartnerView } from "./partner-view";
 import { lockRefNamespace, slugExists } from "./ref-namespace";
 import { forgetRefs } from "./tracking/ref-cache";
 
@@ -49,22 +49,25 @@ type PartnerInsert = Omit<NewPartner, "referralCode" | "payoutDetails"> & {
 };
 
 /** POST /api/v1/partners and the seed: the API's fields (SPEC.md §4). */
-export async function createPartner(db: Db, actor: Actor, input: unknown): Promise<PartnerView> {
+export async function createPartner(db: Db, actor: Actor, input: unknown): Promise<CreatedPartner> {
   const parsed = newPartnerSchema.safeParse(input);
   if (!parsed.success) throw new InvalidError("Some partner fields are missing or invalid.", toFieldIssues(parsed.error));
   return insertPartner(db, actor, parsed.data);
 }
 
 /** The admin console's "Add partner" form: payout details checked per method, notes. */
-export async function addPartner(db: Db, actor: Actor, input: unknown): Promise<PartnerView> {
+export async function addPartner(db: Db, actor: Actor, input: unknown): Promise<CreatedPartner> {
   const parsed = partnerFormSchema.safeParse(input);
   if (!parsed.success) throw new InvalidError("Some partner fields are missing or invalid.", toFieldIssues(parsed.error));
   return insertPartner(db, actor, parsed.data);
 }
 
-async function insertPartner(db: Db, actor: Actor, p: PartnerInsert): Promise<PartnerView> {
+/** A partner just made: its dashboard URL is known (the token was made here), never null. */
+export type CreatedPartner = PartnerView & { dashboardUrl: string };
+
+async function insertPartner(db: Db, actor: Actor, p: PartnerInsert): Promise<CreatedPartner> {
   if (p.couponCodes.length && p.status !== "approved") throw couponsNeedApproval();
-  const { token, hash } = newDashboardToken();
+  const { token, hash, sealed } = newDashboardToken();
   const now = new Date();
 
   // A generated referral code can collide (rarely); try a few tails before giving up.
@@ -87,7 +90,7 @@ async function insertPartner(db: Db, actor: Actor, p: PartnerInsert): Promise<Pa
             payoutMethod: p.payoutMethod ?? null,
             payoutDetails: p.payoutDetails ?? {},
             notes: p.notes ?? null,
-            dashboardToken: token,
+            dashboardTokenSealed: sealed,
             dashboardTokenHash: hash,
             approvedAt: p.status === "approved" ? now : null,
           })
@@ -96,7 +99,7 @@ async function insertPartner(db: Db, actor: Actor, p: PartnerInsert): Promise<Pa
           await tx.insert(couponCodes).values(p.couponCodes.map((code) => ({ partnerId: row!.id, code })));
         }
         await recordAudit(tx, actor, "partner.create", { type: "partner", id: row!.id }, { email: row!.email, status: row!.status });
-        return partnerView(row!, p.couponCodes);
+        return { ...partnerView(row!, p.couponCodes), dashboardUrl: dashboardUrl(token) };
       });
       forgetRefs(db);
       return created;

@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, lt, or } from "drizzle-orm";
+import { and, eq, lt, ne, or } from "drizzle-orm";
 import { partnerSessions } from "@/db/schema";
 import type { Db } from "@/db/types";
 
@@ -61,4 +61,13 @@ export async function isPortalSessionValid(db: Db, sessionId: string, partnerId:
 export async function endPortalSession(db: Db, sessionId: string): Promise<void> {
   if (!sessionId) return;
   await db.delete(partnerSessions).where(eq(partnerSessions.tokenHash, hashSessionId(sessionId)));
+}
+
+/** Every session of this partner but the one given ends at once (after a password change). */
+export async function endOtherPortalSessions(db: Db, partnerId: string, keepSessionId: string): Promise<number> {
+  const ended = await db
+    .delete(partnerSessions)
+    .where(and(eq(partnerSessions.partnerId, partnerId), ne(partnerSessions.tokenHash, hashSessionId(keepSessionId))))
+    .returning({ partnerId: partnerSessions.partnerId });
+  return ended.length;
 }

@@ -10,6 +10,8 @@ import { getSettings, updateSettings } from "@/lib/services/settings";
 import { recordClick } from "@/lib/services/tracking/clicks";
 import { resolveRef } from "@/lib/services/tracking/resolve-ref";
 import { recordSale } from "@/lib/services/tracking/sales";
+import type { ApiKeyScope } from "@/lib/schemas/enums";
+import type { RequestClient } from "@/lib/services/address-limits";
 
 // Builders for database tests: real rows through the real services.
 
@@ -43,6 +45,12 @@ export async function sale(db: Db, body: Partial<SaleBody> = {}, options: { now?
   return recordSale(db, { orderId: uid("order-"), amount: 10_000, ...body }, { actor: API_ACTOR, settings: await getSettings(db), ...options });
 }
 
-export async function apiKey(db: Db) {
-  return (await createApiKey(db, SYSTEM, { name: uid("key ") })).secret;
+/** A caller of a public form from an address no other test uses (the limits count per address). */
+export function client(): RequestClient {
+  return { address: `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${1 + (randomBytes(1)[0]! % 254)}` };
+}
+
+/** A key's secret; `full` unless a scope is given. */
+export async function apiKey(db: Db, scope: ApiKeyScope = "full") {
+  return (await createApiKey(db, SYSTEM, { name: uid("key "), scope })).secret;
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { currentAdmin } from "@/lib/auth/admin";
+import { afterSignInPath } from "@/lib/http/safe-redirect";
 import { countAdmins } from "@/lib/services/admin-users";
 import { getSettings } from "@/lib/services/settings";
 import { FirstAdminForm } from "./first-admin-form";
@@ -10,15 +11,10 @@ import { ProgramMark } from "@/components/ui/program-mark";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-/** Only same-site paths are followed after signing in (no open redirect). */
-function safeCallback(value: string | string[] | undefined): string {
-  const path = Array.isArray(value) ? value[0] : value;
-  return path && path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/login") ? path : "/overview";
-}
-
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  // Only a path of this app is followed after signing in (no open redirect).
+  const callbackUrl = afterSignInPath(params.callbackUrl);
   if (await currentAdmin()) redirect(callbackUrl);
   const db = await getDb();
   const [admins, settings] = await Promise.all([countAdmins(db), getSettings(db)]);

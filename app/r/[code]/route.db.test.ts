@@ -105,6 +105,15 @@ describe("GET /r/<code>", () => {
     expect(to.origin).toBe("https://shop.example.com");
   });
 
+  test.each(["/%2F%2Fevil.example", "/%5Cevil.example", "/%09/evil.example", "/%252F%252Fevil.example"])(
+    "?to=%j (an encoded trick) lands on the store's home, not on a path built from it",
+    async (target) => {
+      const p = await partner(t.db);
+      const to = location(await visit(p.referralCode, { query: `?to=${encodeURIComponent(target)}` }));
+      expect(`${to.origin}${to.pathname}`).toBe("https://shop.example.com/");
+    },
+  );
+
   test("a returning visitor's aff_vid cookie is reused; a forged one is replaced", async () => {
     const p = await partner(t.db);
     const other = await partner(t.db);

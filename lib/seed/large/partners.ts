@@ -26,7 +26,7 @@ export interface LargePartner {
   commissionRate: number | null;
   payoutMethod: PayoutMethod | null;
   payoutDetails: Record<string, string>;
-  dashboardToken: string;
+  dashboardTokenSealed: string;
   dashboardTokenHash: string;
   createdAt: number;
   approvedAt: number | null;
@@ -149,7 +149,7 @@ export function planPartners(rng: Rng, count: number, ctx: PlanContext): LargePa
     const [commissionType, commissionRate] = rate(rng);
     const hasPayout = status === "approved" || status === "suspended" ? rng.chance(0.93) : rng.chance(0.4);
     const pay = hasPayout ? payout(rng, name, email) : null;
-    const { token, hash } = newDashboardToken();
+    const { hash, sealed } = newDashboardToken();
     const kind = rng.weighted(PARTNER_KINDS);
     partners.push({
       id: randomUUID(),
@@ -161,7 +161,7 @@ export function planPartners(rng: Rng, count: number, ctx: PlanContext): LargePa
       commissionRate,
       payoutMethod: pay?.method ?? null,
       payoutDetails: pay?.details ?? {},
-      dashboardToken: token,
+      dashboardTokenSealed: sealed,
       dashboardTokenHash: hash,
       createdAt,
       approvedAt,
@@ -262,7 +262,7 @@ export async function insertPartners(db: Db, partners: LargePartner[], coupons: 
         { name: "commission_rate", type: "integer" },
         { name: "payout_method", type: "text" },
         { name: "payout_details", type: "jsonb" },
-        { name: "dashboard_token", type: "text" },
+        { name: "dashboard_token_sealed", type: "text" },
         { name: "dashboard_token_hash", type: "text" },
         { name: "approved_at", type: "timestamptz" },
         { name: "created_at", type: "timestamptz" },
@@ -270,7 +270,7 @@ export async function insertPartners(db: Db, partners: LargePartner[], coupons: 
       ],
       values: (p: LargePartner) => [
         p.id, p.name, p.email, p.status, p.referralCode, p.commissionType, p.commissionRate, p.payoutMethod, p.payoutDetails,
-        p.dashboardToken, p.dashboardTokenHash, iso(p.approvedAt), iso(p.createdAt), iso(p.approvedAt ?? p.createdAt),
+        p.dashboardTokenSealed, p.dashboardTokenHash, iso(p.approvedAt), iso(p.createdAt), iso(p.approvedAt ?? p.createdAt),
       ],
     },
     partners,

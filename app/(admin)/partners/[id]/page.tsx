@@ -131,7 +131,17 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
                 <p className="text-xs text-amber-700">These coupons do not credit sales while the partner is {partner.status}.</p>
               )}
             </div>
-            <CopyRow label="Dashboard URL" value={partner.dashboardUrl} copyLabel="Copy dashboard URL" testId="dashboard-url" />
+            {partner.dashboardUrl ? (
+              <CopyRow label="Dashboard URL" value={partner.dashboardUrl} copyLabel="Copy dashboard URL" testId="dashboard-url" />
+            ) : (
+              <div className="space-y-1.5">
+                <p className="text-sm font-medium text-zinc-800">Dashboard URL</p>
+                <p className="rounded-md bg-amber-50 px-3 py-2 text-xs text-amber-900" data-testid="dashboard-url-unavailable">
+                  This URL was stored under an earlier NEXTAUTH_SECRET, so it cannot be shown. It still works for the partner; “Reset password” issues a new
+                  one to send them.
+                </p>
+              </div>
+            )}
             <div className="flex flex-wrap items-center justify-between gap-3 border-t border-zinc-100 pt-4">
               <p className="text-xs text-zinc-500">{partner.hasPassword ? "The partner has set a password." : "The partner has not set a password yet."}</p>
               <ConfirmAction

@@ -4,6 +4,7 @@ import { Section } from "@/components/ui/card";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/admin";
+import { SCOPE_LABELS } from "@/lib/domain/api-key-scope";
 import { formatDateTime } from "@/lib/format/dates";
 import { listApiKeys } from "@/lib/services/api-keys";
 import { getSettings } from "@/lib/services/settings";
@@ -21,8 +22,8 @@ export default async function ApiKeysPage() {
   return (
     <div className="space-y-6">
       <Section
-        title="Secret keys"
-        description="Your store's server sends one as “Authorization: Bearer …” to report sales, leads and refunds, and to use the REST API. Keep keys on the server, never in the browser."
+        title="Create a key"
+        description="Your store's server sends one as “Authorization: Bearer …” to report sales, leads and refunds, and to use the REST API. Give each key only the scope it needs: a tracking key cannot read partners, change payout details, record payouts or create links. Keep full and tracking keys (sk_…) on the server; only a publishable key (pk_…) may go in a page."
       >
         <CreateApiKeyForm />
       </Section>
@@ -36,6 +37,7 @@ export default async function ApiKeysPage() {
               <thead>
                 <tr className="border-b border-zinc-200 text-left text-xs font-medium tracking-wide text-zinc-500 uppercase">
                   <th className="px-5 py-2 sm:px-6">Name</th>
+                  <th className="px-3 py-2">Scope</th>
                   <th className="px-3 py-2">Key</th>
                   <th className="px-3 py-2">Created</th>
                   <th className="px-3 py-2">Last used</th>
@@ -48,6 +50,9 @@ export default async function ApiKeysPage() {
                 {keys.map((key) => (
                   <tr key={key.id} data-testid="api-key-row">
                     <td className="px-5 py-3 font-medium text-zinc-900 sm:px-6">{key.name}</td>
+                    <td className="px-3 py-3" data-testid="api-key-scope">
+                      <Badge tone={key.scope === "full" ? "purple" : key.scope === "tracking" ? "blue" : "gray"}>{SCOPE_LABELS[key.scope].label}</Badge>
+                    </td>
                     <td className="px-3 py-3">
                       <code className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs">{key.prefix}…</code>
                     </td>

@@ -18,6 +18,8 @@ async function describePing(response: Response): Promise<{ ok: boolean; message:
       return { ok: true, message: `Connected to ${body?.program?.name ?? "your program"}.` };
     case 401:
       return { ok: false, message: "That key is not valid or has been revoked." };
+    case 403:
+      return { ok: false, message: "That key's scope does not cover tracking: a publishable key (pk_…) only reports browser conversions. Use a full or tracking key." };
     case 503:
       return { ok: false, message: "Tracking is switched off, so the API refuses everything. Turn it on in Settings → Program, then test again." };
     case 429:

@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { adminAction } from "@/lib/auth/admin-action";
 import { adminActor } from "@/lib/auth/admin";
-import { changeAdminPassword, createAdmin, deleteAdmin } from "@/lib/services/admin-users";
+import { reissueAdminSession } from "@/lib/auth/session-cookie";
+import { changeOwnPassword, createAdmin, deleteAdmin } from "@/lib/services/admin-users";
 
 export const addAdminAction = adminAction(async (admin, formData) => {
   const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? "") };
@@ -19,10 +20,14 @@ export const removeAdminAction = adminAction(async (admin, formData) => {
   return { ok: true, message: "Admin removed." };
 });
 
+/** The admin's own password: asks for the current one, then ends their other sessions. */
 export const changePasswordAction = adminAction(async (admin, formData) => {
-  if (formData.get("password") !== formData.get("confirm")) {
-    return { ok: false, message: "Nothing was changed.", fieldErrors: { confirm: "The two passwords differ." } };
-  }
-  await changeAdminPassword(await getDb(), adminActor(admin), admin.id, formData.get("password"));
-  return { ok: true, message: "Your password was changed." };
+  const sessionVersion = await changeOwnPassword(await getDb(), admin.id, {
+    current: formData.get("current"),
+    password: formData.get("password"),
+    confirm: formData.get("confirm"),
+  });
+  // This browser stays signed in; every other session of this admin has ended.
+  await reissueAdminSession(sessionVersion);
+  return { ok: true, message: "Your password was changed. Your other sessions have been signed out." };
 });

@@ -35,8 +35,19 @@ export function AddAdminForm() {
 export function ChangePasswordForm() {
   const { state, pending, onSubmit, errors } = useFormAction(changePasswordAction);
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Change your password">
-      <div className="grid gap-4 sm:grid-cols-2">
+    <form
+      onSubmit={(e) => {
+        onSubmit(e);
+        e.currentTarget.reset();
+      }}
+      className="space-y-4"
+      noValidate
+      aria-label="Change your password"
+    >
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field id="current" label="Current password" error={errors.current}>
+          {(p) => <Input {...p} type="password" autoComplete="current-password" />}
+        </Field>
         <Field id="password" label="New password" error={errors.password} hint="At least 10 characters.">
           {(p) => <Input {...p} type="password" autoComplete="new-password" />}
         </Field>
@@ -48,7 +59,7 @@ export function ChangePasswordForm() {
         <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? "Changing…" : "Change password"}
         </Button>
-        <FormMessage state={state} />
+        <FormMessage state={state} testId="password-message" />
       </div>
     </form>
   );

@@ -4,7 +4,7 @@ import { trackingApi } from "@/lib/http/tracking-api";
 import { leadSchema } from "@/lib/schemas/tracking";
 import { recordLead } from "@/lib/services/tracking/leads";
 
-export const POST = trackingApi("lead", async ({ request, db, actor, settings }) => {
+export const POST = trackingApi({ kind: "lead", scope: "tracking" }, async ({ request, db, actor, settings }) => {
   const body = await parseJsonBody(request, leadSchema);
   const result = await recordLead(db, body, { actor, settings });
   return {

@@ -4,7 +4,7 @@ import { trackingApi } from "@/lib/http/tracking-api";
 import { refundSchema } from "@/lib/schemas/tracking";
 import { recordRefund } from "@/lib/services/tracking/refunds";
 
-export const POST = trackingApi("refund", async ({ request, db, actor }) => {
+export const POST = trackingApi({ kind: "refund", scope: "tracking" }, async ({ request, db, actor }) => {
   const body = await parseJsonBody(request, refundSchema);
   const result = await recordRefund(db, body, { actor });
   const { commission, adjustment } = result.body;

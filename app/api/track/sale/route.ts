@@ -4,7 +4,7 @@ import { trackingApi } from "@/lib/http/tracking-api";
 import { saleSchema } from "@/lib/schemas/tracking";
 import { recordSale } from "@/lib/services/tracking/sales";
 
-export const POST = trackingApi("sale", async ({ request, db, actor, settings }) => {
+export const POST = trackingApi({ kind: "sale", scope: "tracking" }, async ({ request, db, actor, settings }) => {
   const body = await parseJsonBody(request, saleSchema);
   const result = await recordSale(db, body, { actor, settings, groupCommit: true });
   const c = result.body.commission;

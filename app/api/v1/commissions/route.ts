@@ -11,7 +11,7 @@ const querySchema = pageQuerySchema.extend({
   status: z.enum(COMMISSION_STATUSES).optional(),
 });
 
-export const GET = withApiKey(async ({ request, db }) => {
+export const GET = withApiKey({ scope: "full" }, async ({ request, db }) => {
   const query = parseValues(Object.fromEntries(new URL(request.url).searchParams), querySchema);
   return Response.json(await listCommissionsForApi(db, query));
 });

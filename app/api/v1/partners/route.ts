@@ -13,12 +13,12 @@ const querySchema = pageQuerySchema.extend({
   email: z.string().trim().max(254).optional(),
 });
 
-export const GET = withApiKey(async ({ request, db }) => {
+export const GET = withApiKey({ scope: "full" }, async ({ request, db }) => {
   const query = parseValues(Object.fromEntries(new URL(request.url).searchParams), querySchema);
   return Response.json(await listPartnersForApi(db, query));
 });
 
-export const POST = withApiKey(async ({ request, db, actor }) => {
+export const POST = withApiKey({ scope: "full" }, async ({ request, db, actor }) => {
   const body = await parseJsonBody(request, z.record(z.string(), z.unknown()));
   return Response.json(await createPartner(db, actor, body), { status: 201 });
 });

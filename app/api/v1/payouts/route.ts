@@ -11,12 +11,12 @@ import { createPayout } from "@/lib/services/payouts";
 
 const querySchema = pageQuerySchema.extend({ partnerId: z.uuid({ error: "Expected a partner id." }).optional() });
 
-export const GET = withApiKey(async ({ request, db }) => {
+export const GET = withApiKey({ scope: "full" }, async ({ request, db }) => {
   const query = parseValues(Object.fromEntries(new URL(request.url).searchParams), querySchema);
   return Response.json(await listPayoutsForApi(db, query));
 });
 
-export const POST = withApiKey(async ({ request, db, actor }) => {
+export const POST = withApiKey({ scope: "full" }, async ({ request, db, actor }) => {
   const body = await parseJsonBody(request, z.record(z.string(), z.unknown()));
   const payout = await createPayout(db, actor, body);
   const { id, partnerId, amount, currency, method, transactionId, commissionIds } = payout;

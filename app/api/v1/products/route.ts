@@ -21,7 +21,7 @@ async function readProducts(request: Request): Promise<unknown[]> {
   return json;
 }
 
-export const PUT = withApiKey(async ({ request, db, actor }) => {
+export const PUT = withApiKey({ scope: "full" }, async ({ request, db, actor }) => {
   const result = await upsertProducts(db, actor, await readProducts(request));
   // 201 when the request added products, 200 when it only updated existing ones (a repeat).
   return Response.json(result, { status: result.created > 0 ? 201 : 200 });

@@ -5,10 +5,11 @@ import { redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { formStateFromError } from "@/lib/auth/admin-action";
 import { AppError } from "@/lib/errors";
+import { requestClient } from "@/lib/http/request-client";
 import { PORTAL_COOKIE, portalCookieOptions } from "@/lib/portal/cookie";
 import type { FormState } from "@/lib/schemas/form-state";
 import { portalSignInSchema } from "@/lib/schemas/portal";
-import { findPartnerByToken, setPartnerPassword, signInPartner } from "@/lib/services/portal-access";
+import { findPartnerByToken, setPartnerPassword, signInPartner, type PortalSignInResult } from "@/lib/services/portal-access";
 import { endPortalSession } from "@/lib/services/portal-sessions";
 import { portalSignInMessage } from "./messages";
 
@@ -24,7 +25,12 @@ export async function setPasswordAction(token: string, _previous: FormState, for
   if (!partner) return { ok: false, message: UNKNOWN_LINK };
   let session: { sessionId: string; expiresAt: Date };
   try {
-    session = await setPartnerPassword(db, partner.id, { password: String(formData.get("password") ?? ""), confirm: String(formData.get("confirm") ?? "") });
+    session = await setPartnerPassword(
+      db,
+      partner.id,
+      { password: String(formData.get("password") ?? ""), confirm: String(formData.get("confirm") ?? "") },
+      await requestClient(),
+    );
   } catch (error) {
     if (error instanceof AppError && error.code === "password_already_set") redirect(`/p/${token}/sign-in`);
     return formStateFromError(error);
@@ -40,7 +46,12 @@ export async function signInAction(token: string, _previous: FormState, formData
   if (!partner) return { ok: false, message: UNKNOWN_LINK };
   if (!partner.hasPassword) redirect(`/p/${token}/set-password`);
   const input = portalSignInSchema.safeParse({ password: formData.get("password") ?? "" });
-  const result = input.success ? await signInPartner(db, partner.id, input.data.password) : { ok: false as const, retryAfterSeconds: 0 };
+  let result: PortalSignInResult;
+  try {
+    result = input.success ? await signInPartner(db, partner.id, input.data.password, await requestClient()) : { ok: false, retryAfterSeconds: 0 };
+  } catch (error) {
+    return formStateFromError(error);
+  }
   if (!result.ok) return { ok: false, message: portalSignInMessage(result.retryAfterSeconds) };
   (await cookies()).set(PORTAL_COOKIE, result.sessionId, portalCookieOptions(result.expiresAt));
   redirect(`/p/${token}`);

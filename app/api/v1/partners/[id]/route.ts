@@ -7,9 +7,9 @@ import { withApiKey } from "@/lib/http/with-api-key";
 import { getPartner } from "@/lib/services/partner-lookup";
 import { patchPartner } from "@/lib/services/partners";
 
-export const GET = withApiKey<{ id: string }>(async ({ db, params }) => Response.json(await getPartner(db, params.id)));
+export const GET = withApiKey<{ id: string }>({ scope: "full" }, async ({ db, params }) => Response.json(await getPartner(db, params.id)));
 
-export const PATCH = withApiKey<{ id: string }>(async ({ request, db, actor, params }) => {
+export const PATCH = withApiKey<{ id: string }>({ scope: "full" }, async ({ request, db, actor, params }) => {
   const body = await parseJsonBody(request, z.record(z.string(), z.unknown()));
   return Response.json(await patchPartner(db, actor, params.id, body));
 });

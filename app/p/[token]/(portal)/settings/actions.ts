@@ -1,14 +1,18 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { cookies } from "next/headers";
 import { getDb } from "@/db/client";
+import { formStateFromError } from "@/lib/auth/admin-action";
 import { AppError } from "@/lib/errors";
+import { PORTAL_COOKIE } from "@/lib/portal/cookie";
 import { portalPartnerOrNull } from "@/lib/portal/session";
 import { PAYOUT_METHODS, type PayoutMethod } from "@/lib/schemas/enums";
 import type { FormState } from "@/lib/schemas/form-state";
 import { PAYOUT_DETAIL_INPUTS, partnerFormFieldFor } from "@/lib/schemas/partner-form";
 import { PAYOUT_DETAIL_FIELDS } from "@/lib/schemas/partners";
 import { updatePartnerProfile } from "@/lib/services/partner-profile";
+import { changePartnerPassword } from "@/lib/services/portal-access";
 
 const NOT_SAVED = "Nothing was saved: check the highlighted fields.";
 
@@ -41,4 +45,21 @@ export async function savePortalSettingsAction(token: string, _previous: FormSta
   }
   revalidatePath(`/p/${partner.token}`, "layout");
   return { ok: true, message: "Your settings were saved." };
+}
+
+/** POST from /p/<token>/settings (Password): asks for the current one; other sessions end. */
+export async function changePortalPasswordAction(token: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const partner = await portalPartnerOrNull(token);
+  if (!partner) return { ok: false, message: "Your session has ended. Sign in again." };
+  const sessionId = (await cookies()).get(PORTAL_COOKIE)?.value ?? "";
+  try {
+    await changePartnerPassword(await getDb(), partner.id, sessionId, {
+      current: String(formData.get("current") ?? ""),
+      password: String(formData.get("password") ?? ""),
+      confirm: String(formData.get("confirm") ?? ""),
+    });
+  } catch (error) {
+    return formStateFromError(error);
+  }
+  return { ok: true, message: "Your password was changed. Your other sessions have been signed out." };
 }

@@ -4,7 +4,7 @@ import { withApiKey } from "@/lib/http/with-api-key";
 import { referralCodeSchema } from "@/lib/schemas/partners";
 import { linkStatsBySlug } from "@/lib/services/links";
 
-export const GET = withApiKey<{ slug: string }>(async ({ db, params }) => {
+export const GET = withApiKey<{ slug: string }>({ scope: "full" }, async ({ db, params }) => {
   // Only a well-formed slug can exist; anything else (say, a NUL byte the database would
   // refuse with an error) is simply not found.
   if (!referralCodeSchema.safeParse(params.slug).success) throw new NotFoundError("No link with this slug.", "unknown_link");
