@@ -12,3 +12,25 @@ import { adjustments } from "@/db/schema";
 export function clawbacksOf(commissionId: AnyPgColumn | SQL): SQL<number> {
   return sql<number>`coalesce((select sum(${adjustments.amount}) from ${adjustments} where ${adjustments.commissionId} = ${commissionId}), 0)`;
 }
+
+/** What a commission row of netCommissionRows can carry besides its amount. */
+type CommissionKey = "created_at" | "partner_id" | "status";
+
+/**
+ * A derived table `(…keys, amount)` whose amounts add up to the commissions (not void)
+ * matching `filter`, net of their clawbacks: one row per commission, then one per clawback
+ * against such a commission carrying that commission's keys, so a sum grouped by them nets
+ * each clawback where its commission counts. `filter` speaks of the commission as `c`. Ask
+ * for the keys a covering index holds (commissions_status_created_idx: status, created_at;
+ * commissions_partner_status_idx: partner_id too) and the commission rows are read off it
+ * alone, as before; the clawback rows start from adjustments, few next to commissions.
+ */
+export function netCommissionRows(keys: CommissionKey[], filter: SQL): SQL {
+  const columns = sql.raw(keys.map((k) => `c.${k}, `).join(""));
+  return sql`(select ${columns}c.amount
+                from commissions c where c.status in ('pending', 'approved', 'paid') and ${filter}
+              union all
+              select ${columns}a.amount
+                from adjustments a join commissions c on c.id = a.commission_id
+               where c.status in ('pending', 'approved', 'paid') and ${filter})`;
+}

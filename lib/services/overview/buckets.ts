@@ -4,6 +4,7 @@ import { queryRows } from "@/db/open";
 import { timestamptz } from "@/db/sql-helpers";
 import type { Db } from "@/db/types";
 import { bucketThresholds, type Period } from "@/lib/domain/date-range";
+import { netCommissionRows } from "../clawbacks";
 
 // The Overview's figures per chart bucket and for the previous period, one scan per table:
 // SQL sums the rows of [previousStart, end) into width_bucket(created_at, thresholds), where
@@ -44,12 +45,11 @@ export async function bucketedFigures(db: Db, p: Bounds): Promise<Bucketed> {
            where partner_id is not null and created_at >= ${from} and created_at < ${to}
            group by 1`,
     ),
-    // commissions by status now; void ones left out
+    // commissions by status now, net of their clawbacks; void ones left out
     queryRows<BucketRow>(
       db,
-      sql`select ${bucket(sql`created_at`)} as b, status, sum(amount)::bigint as amount
-            from commissions
-           where status in ('pending', 'approved', 'paid') and created_at >= ${from} and created_at < ${to}
+      sql`select ${bucket(sql`n.created_at`)} as b, n.status, sum(n.amount)::bigint as amount
+            from ${netCommissionRows(["created_at", "status"], sql`c.created_at >= ${from} and c.created_at < ${to}`)} n
            group by 1, 2`,
     ),
     // counted clicks, from the quarter-hour counters: every threshold is a quarter hour, so

@@ -5,6 +5,7 @@ import { timestamptz } from "@/db/sql-helpers";
 import type { Db } from "@/db/types";
 import { bucketThresholds, fillBuckets, resolvePeriod, type Period } from "@/lib/domain/date-range";
 import type { RangeParams } from "@/lib/schemas/date-range";
+import { netCommissionRows } from "../clawbacks";
 import { approveDueCommissions } from "../commissions-hold";
 import { timestamptzArray } from "../overview/buckets";
 import { getSettings } from "../settings";
@@ -13,7 +14,8 @@ import { getSettings } from "../settings";
 // definitions (lib/services/overview/get-overview.ts) narrowed to this partner:
 //   clicks       counted clicks (declined_reason is null) on the partner's links
 //   conversions  the partner's attributed orders; revenue = their amount net of refunds
-//   commissions  commissions (sales and leads) created in the period, not void, by status now
+//   commissions  commissions (sales and leads) created in the period, not void, by status now,
+//                net of their clawbacks (refunds after payout), as every other view counts them
 // Rows are read off the per-partner indexes (clicks_partner_idx, orders_partner_idx,
 // commissions_partner_status_idx) and summed per chart bucket in SQL, so the buckets add up
 // to the cards.
@@ -62,9 +64,8 @@ export async function portalActivity(db: Db, partnerId: string, params: RangePar
     ),
     queryRows<Row>(
       db,
-      sql`select ${bucket(sql`created_at`)} as b, status, sum(amount)::bigint as amount
-            from commissions
-           where partner_id = ${partnerId} and status in ('pending', 'approved', 'paid') and created_at >= ${from} and created_at < ${to}
+      sql`select ${bucket(sql`n.created_at`)} as b, n.status, sum(n.amount)::bigint as amount
+            from ${netCommissionRows(["created_at", "status"], sql`c.partner_id = ${partnerId} and c.created_at >= ${from} and c.created_at < ${to}`)} n
            group by 1, 2`,
     ),
     queryRows<Row>(
