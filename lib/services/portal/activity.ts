@@ -5,7 +5,7 @@ import { timestamptz } from "@/db/sql-helpers";
 import type { Db } from "@/db/types";
 import { bucketThresholds, fillBuckets, resolvePeriod, type Period } from "@/lib/domain/date-range";
 import type { RangeParams } from "@/lib/schemas/date-range";
-import { netCommissionRows } from "../clawbacks";
+import { clawbackRows } from "../clawbacks";
 import { approveDueCommissions } from "../commissions-hold";
 import { timestamptzArray } from "../overview/buckets";
 import { getSettings } from "../settings";
@@ -54,7 +54,8 @@ export async function portalActivity(db: Db, partnerId: string, params: RangePar
   const to = timestamptz(period.end);
   // Rows start at period.start, so bucket 1 (the previous period) never appears: b − 2 is the key.
   const bucket = (column: SQL) => sql`width_bucket(${column}, ${timestamptzArray(thresholds)})::int`;
-  const [orders, commissions, clicks] = await Promise.all([
+  const partnersCommissions = sql`c.partner_id = ${partnerId} and c.created_at >= ${from} and c.created_at < ${to}`;
+  const [orders, commissions, clawbacks, clicks] = await Promise.all([
     queryRows<Row>(
       db,
       sql`select ${bucket(sql`created_at`)} as b, sum(amount - refunded_amount)::bigint as revenue, count(*)::int as conversions
@@ -64,8 +65,16 @@ export async function portalActivity(db: Db, partnerId: string, params: RangePar
     ),
     queryRows<Row>(
       db,
+      sql`select ${bucket(sql`c.created_at`)} as b, c.status, sum(c.amount)::bigint as amount
+            from commissions c
+           where c.status in ('pending', 'approved', 'paid') and ${partnersCommissions}
+           group by 1, 2`,
+    ),
+    // the clawbacks against them, by the same bucket and status (negative amounts)
+    queryRows<Row>(
+      db,
       sql`select ${bucket(sql`n.created_at`)} as b, n.status, sum(n.amount)::bigint as amount
-            from ${netCommissionRows(["created_at", "status"], sql`c.partner_id = ${partnerId} and c.created_at >= ${from} and c.created_at < ${to}`)} n
+            from ${clawbackRows(["created_at", "status"], partnersCommissions)} n
            group by 1, 2`,
     ),
     queryRows<Row>(
@@ -88,7 +97,8 @@ export async function portalActivity(db: Db, partnerId: string, params: RangePar
   for (const r of orders) Object.assign(point(r.b), { revenue: Number(r.revenue), conversions: Number(r.conversions) });
   for (const r of clicks) point(r.b).clicks = Number(r.clicks);
   const byStatus = { pending: 0, approved: 0, paid: 0 };
-  for (const r of commissions) {
+  // clawbacks add up with the commissions they reverse, netting them
+  for (const r of [...commissions, ...clawbacks]) {
     const amount = Number(r.amount);
     point(r.b).commissions += amount;
     byStatus[String(r.status) as keyof typeof byStatus] += amount;
