@@ -1,11 +1,13 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { PROGRAM_SETTINGS as PROGRAM_SETTINGS_TAG } from "./e2e/support/program-settings";
 
 // The suites run against the built app (`npm run build` first; e2e/support/serve.ts builds
 // when there is no build). Without E2E_DATABASE_URL the app runs on a fresh embedded
 // database in .data-e2e; with it, on a fresh PostgreSQL schema.
 
 const port = Number(process.env.E2E_PORT ?? 3200);
+const PROGRAM_SETTINGS = new RegExp(PROGRAM_SETTINGS_TAG);
 export const baseURL = `http://localhost:${port}`;
 
 // Debian's Chromium where it is installed (Playwright cannot download browsers here), its
@@ -33,11 +35,22 @@ export default defineConfig({
   },
   projects: [
     { name: "setup", testMatch: /admin\/first-admin\.setup\.ts/ },
-    { name: "admin", testMatch: /admin\/.*\.spec\.ts/, dependencies: ["setup"], use: { storageState: "e2e/.auth/admin.json" } },
+    { name: "admin", testMatch: /admin\/.*\.spec\.ts/, grepInvert: PROGRAM_SETTINGS, dependencies: ["setup"], use: { storageState: "e2e/.auth/admin.json" } },
     // a store on another origin wired up through /track.js and the tracking API
-    { name: "integration", testMatch: /integration\/.*\.spec\.ts/, dependencies: ["setup"], use: { storageState: "e2e/.auth/admin.json" } },
+    { name: "integration", testMatch: /integration\/.*\.spec\.ts/, grepInvert: PROGRAM_SETTINGS, dependencies: ["setup"], use: { storageState: "e2e/.auth/admin.json" } },
     // the partner portal; suites sign in as their own partners (admin state only where they need it)
-    { name: "portal", testMatch: /portal\/.*\.spec\.ts/, dependencies: ["setup"] },
+    { name: "portal", testMatch: /portal\/.*\.spec\.ts/, grepInvert: PROGRAM_SETTINGS, dependencies: ["setup"] },
+    // Tests that change the program's settings (one row every suite reads: the default rate,
+    // the hold period, /apply…), tagged @program-settings: after the suites above, one at a
+    // time, so no suite sees a setting change under it; each puts the defaults back when done
+    // (e2e/support/program-settings.ts).
+    {
+      name: "program-settings",
+      testMatch: /(admin|integration|portal)\/.*\.spec\.ts/,
+      grep: PROGRAM_SETTINGS,
+      dependencies: ["admin", "integration", "portal"],
+      workers: 1,
+    },
     { name: "ops", testMatch: /ops\/.*\.spec\.ts/ },
     // public/track.js against stub servers of its own: no app data, so it runs on the embedded
     // pass only (a PostgreSQL pass would run the same thing again)

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { createApiKeyInBrowser } from "../support/api-key";
 import { createPartnerViaApi, recordSaleViaApi, unique, visit } from "../support/store-api";
+import { restoreProgramDefaults } from "../support/program-settings";
 
 // The click log. Other suites click at the same time, so each test reads only the clicks of
 // a partner it created (through the partner filter, as a merchant would).
@@ -11,6 +12,7 @@ let key: string;
 test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage({ storageState: "e2e/.auth/admin.json" });
   key = await createApiKeyInBrowser(page, `Clicks e2e ${unique()}`);
+  await restoreProgramDefaults(page); // this suite counts on the program defaults: tracking on
   await page.close();
 });
 

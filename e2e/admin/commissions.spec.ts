@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { ADMIN } from "../support/admin";
 import { createApiKeyInBrowser } from "../support/api-key";
+import { restoreProgramDefaults } from "../support/program-settings";
 
 // The Commissions pages as a merchant uses them. Other suites share the app and database, so
 // every test makes partners and sales of its own (through the API, as a store would) and
@@ -11,6 +12,7 @@ let key: string;
 test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage({ storageState: "e2e/.auth/admin.json" });
   key = await createApiKeyInBrowser(page, "Commissions e2e");
+  await restoreProgramDefaults(page); // this suite counts on the program defaults: the program default rate (10 %) and hold period
   await page.close();
 });
 

@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { createApiKeyInBrowser } from "../support/api-key";
+import { restoreProgramDefaults } from "../support/program-settings";
 
 // The Customers pages: customers a partner referred, with their orders, refunds and the
 // commission each order earned. The store is played through the tracking API; every test
@@ -10,6 +11,7 @@ let key: string;
 test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage({ storageState: "e2e/.auth/admin.json" });
   key = await createApiKeyInBrowser(page, "Customers e2e");
+  await restoreProgramDefaults(page); // this suite counts on the program defaults: the program default rate (10 %) and hold period
   await page.close();
 });
 

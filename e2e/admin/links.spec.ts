@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { createApiKeyInBrowser } from "../support/api-key";
 import { createPartnerViaApi, recordSaleViaApi, unique, visit } from "../support/store-api";
+import { restoreProgramDefaults } from "../support/program-settings";
 
 // Custom links in the console. Each test works on a partner and slugs of its own.
 
@@ -10,6 +11,7 @@ let key: string;
 test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage({ storageState: "e2e/.auth/admin.json" });
   key = await createApiKeyInBrowser(page, `Links e2e ${unique()}`);
+  await restoreProgramDefaults(page); // this suite counts on the program defaults: USD and tracking on
   await page.close();
 });
 

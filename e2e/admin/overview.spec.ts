@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { createApiKeyInBrowser } from "../support/api-key";
+import { restoreProgramDefaults } from "../support/program-settings";
 
 // The Overview page. Other suites create sales at the same time on the same database, so
 // figures are compared as "grew by at least what this test added", never as exact totals.
@@ -41,6 +42,7 @@ async function recordSale(request: APIRequestContext, couponCode: string, amount
 test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage({ storageState: "e2e/.auth/admin.json" });
   key = await createApiKeyInBrowser(page, "Overview e2e");
+  await restoreProgramDefaults(page); // this suite counts on the program defaults: USD and tracking on
   await page.close();
 });
 

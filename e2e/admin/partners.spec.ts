@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { useProgramDefaults } from "../support/program-settings";
 
 // The Partners pages as a merchant uses them. Other suites run against the same app and
 // database at the same time, so every test makes partners of its own (unique names, emails
@@ -48,6 +49,9 @@ async function searchList(page: Page, text: string) {
 }
 
 const rowOf = (page: Page, text: string) => page.getByTestId("data-row").filter({ hasText: text });
+
+// the amounts and the export's currency are the program default's (USD)
+test.beforeAll(async ({ browser }) => useProgramDefaults(browser));
 
 test("a partner added with a coupon is listed with it", async ({ page }) => {
   const p = { name: unique("Jane Coupon "), email: `${unique("jane-")}@example.com`, coupon: unique("JANE").toUpperCase() };

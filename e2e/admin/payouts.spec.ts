@@ -3,18 +3,19 @@ import { expect, test, type APIRequestContext, type Download, type Page } from "
 import { ADMIN } from "../support/admin";
 import { createApiKeyInBrowser } from "../support/api-key";
 import { unique } from "../support/store-api";
+import { restoreProgramDefaults } from "../support/program-settings";
 
-// The Payouts page as a merchant uses it. Other suites share the app and database (and the
-// settings suite changes the default rate and the minimum payout meanwhile), so every test
-// makes partners of its own with a fixed rate of $75 per order (above any minimum the other
-// suites set), approves their commissions on the Commissions page, and looks only at its
-// own partners through the Due list's search. "Pay all due" is only ever run on a selection.
+// The Payouts page as a merchant uses it. Other suites share the app and database, so every
+// test makes partners of its own with a fixed rate of $75 per order, approves their
+// commissions on the Commissions page, and looks only at its own partners through the Due
+// list's search. "Pay all due" is only ever run on a selection.
 
 let key: string;
 
 test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage({ storageState: "e2e/.auth/admin.json" });
   key = await createApiKeyInBrowser(page, "Payouts e2e");
+  await restoreProgramDefaults(page); // this suite counts on the program defaults: no minimum payout above $75, the hold period and USD
   await page.close();
 });
 

@@ -1,6 +1,7 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Locator } from "@playwright/test";
 import { createApiKeyInBrowser } from "../support/api-key";
 import { createPartnerViaApi, recordSaleViaApi, unique, visit } from "../support/store-api";
+import { restoreProgramDefaults } from "../support/program-settings";
 
 // The catalog and custom rates. Product ids, names and group names are unique per test, so
 // suites running at the same time never see each other's rows.
@@ -10,6 +11,7 @@ let key: string;
 test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage({ storageState: "e2e/.auth/admin.json" });
   key = await createApiKeyInBrowser(page, `Products e2e ${unique()}`);
+  await restoreProgramDefaults(page); // this suite counts on the program defaults: USD and tracking on
   await page.close();
 });
 
@@ -17,6 +19,12 @@ async function syncProducts(request: import("@playwright/test").APIRequestContex
   const res = await request.put("/api/v1/products", { headers: { Authorization: `Bearer ${key}` }, data: products });
   expect(res.status(), await res.text()).toBeLessThan(300);
   return (await res.json()) as { created: number; updated: number };
+}
+
+/** Escape closes a multi-pick type-ahead's list (and only the list: the dialog stays). */
+async function closeList(combobox: Locator) {
+  await combobox.press("Escape");
+  await expect(combobox).toHaveAttribute("aria-expanded", "false");
 }
 
 test("product sync via the API shows products in the catalog", async ({ page, request }) => {
@@ -72,6 +80,8 @@ test("custom rate group saved and applied to the next sale", async ({ page, requ
   await dialog.getByRole("combobox", { name: "Products" }).fill(`tent ${tag}`);
   await dialog.getByRole("option", { name: new RegExp(productName) }).click();
   await expect(dialog.getByTestId("chip-productIds")).toHaveText(productName);
+  // the list stays open for more picks, over the buttons when other suites' products fill it
+  await closeList(dialog.getByRole("combobox", { name: "Products" }));
   await dialog.getByRole("button", { name: "Save rate group" }).click();
   await expect(dialog).toBeHidden();
 
@@ -93,6 +103,7 @@ test("custom rate group saved and applied to the next sale", async ({ page, requ
   await second.getByLabel("Rate (%)").fill("20");
   await second.getByRole("combobox", { name: "Products" }).fill(`${tag}-tent`);
   await second.getByRole("option", { name: new RegExp(productName) }).click();
+  await closeList(second.getByRole("combobox", { name: "Products" }));
   await second.getByRole("button", { name: "Save rate group" }).click();
   await expect(second.getByTestId("error-productIds")).toContainText(`“${productName}” is already in “Tents ${tag}”`);
   await second.getByRole("button", { name: "Close" }).click();
@@ -115,6 +126,7 @@ test("add a product by hand with a new category, edit it and delete it", async (
   await dialog.getByLabel("Price (USD)").fill("19.999");
   await dialog.getByRole("combobox", { name: "Categories" }).fill(`Kitchen ${tag}`);
   await dialog.getByRole("option", { name: `Add “Kitchen ${tag}”` }).click();
+  await closeList(dialog.getByRole("combobox", { name: "Categories" }));
   await dialog.getByRole("button", { name: "Add product" }).click();
   await expect(dialog.getByTestId("error-price")).toBeVisible();
   await dialog.getByLabel("Price (USD)").fill("19.99");

@@ -1,8 +1,14 @@
 import { expect, test } from "@playwright/test";
+import { ADMIN_STATE, PROGRAM_SETTINGS, useProgramDefaults } from "../support/program-settings";
 
+// The Settings form changes the program for every suite at once, so these tests are tagged
+// PROGRAM_SETTINGS (run after the other suites, one at a time) and put the defaults back.
+
+test.use({ storageState: ADMIN_STATE });
 test.describe.configure({ mode: "serial" });
+test.afterAll(async ({ browser }) => useProgramDefaults(browser));
 
-test("a settings change is saved and still there after a reload", async ({ page }) => {
+test("a settings change is saved and still there after a reload", { tag: PROGRAM_SETTINGS }, async ({ page }) => {
   await page.goto("/settings");
   await page.getByLabel("Program name").fill("Acme Partner Program");
   await page.getByLabel("Hold period (days)").fill("14");
@@ -33,8 +39,9 @@ test("a settings change is saved and still there after a reload", async ({ page 
   await expect(page.getByText("Settings update").first()).toBeVisible();
 });
 
-test("bad values get field messages and change nothing", async ({ page }) => {
+test("bad values get field messages and change nothing", { tag: PROGRAM_SETTINGS }, async ({ page }) => {
   await page.goto("/settings");
+  const saved = { cookieDays: await page.getByLabel("Cookie duration (days)").inputValue(), rate: await page.getByLabel("Default rate (%)").inputValue() };
   await page.getByLabel("Cookie duration (days)").fill("0");
   await page.getByLabel("Hold period (days)").fill("two weeks");
   await page.getByLabel("Default rate (%)").fill("150");
@@ -52,16 +59,21 @@ test("bad values get field messages and change nothing", async ({ page }) => {
   await expect(page.getByTestId("error-storeUrl")).toBeVisible();
 
   await page.reload();
-  await expect(page.getByLabel("Cookie duration (days)")).toHaveValue("45");
-  await expect(page.getByLabel("Default rate (%)")).toHaveValue("12.5");
+  await expect(page.getByLabel("Cookie duration (days)")).toHaveValue(saved.cookieDays);
+  await expect(page.getByLabel("Default rate (%)")).toHaveValue(saved.rate);
 });
 
-test("a form submitted after the session ended saves nothing", async ({ page, context }) => {
+test("a form submitted after the session ended saves nothing", { tag: PROGRAM_SETTINGS }, async ({ page, context, browser }) => {
   await page.goto("/settings");
+  const holdDays = await page.getByLabel("Hold period (days)").inputValue();
   await context.clearCookies();
   await page.getByLabel("Hold period (days)").fill("99");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByTestId("form-message")).toHaveText("Your session has ended. Sign in again.");
   await page.goto("/settings");
   await expect(page).toHaveURL(/\/login/);
+  const admin = await browser.newPage({ storageState: ADMIN_STATE });
+  await admin.goto("/settings");
+  await expect(admin.getByLabel("Hold period (days)")).toHaveValue(holdDays);
+  await admin.close();
 });

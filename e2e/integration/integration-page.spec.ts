@@ -1,11 +1,14 @@
 import { expect, test } from "@playwright/test";
+import { baseURL } from "../../playwright.config";
 import { createApiKeyInBrowser } from "../support/api-key";
+import { restoreProgramDefaults } from "../support/program-settings";
 import { BROWSER_UA, createPartnerViaApi, visitorIp } from "../support/store-api";
 
 test("the Integration page shows the snippet, tests a key, and lists what the API received", async ({ page, request }) => {
+  await restoreProgramDefaults(page); // tracking on
   const key = await createApiKeyInBrowser(page, "Integration check");
   await page.goto("/settings/integration");
-  await expect(page.getByText('<script src="http://localhost:3200/track.js" async></script>').first()).toBeVisible();
+  await expect(page.getByText(`<script src="${baseURL}/track.js" async></script>`).first()).toBeVisible();
 
   await page.getByLabel("Secret key").fill("sk_aff_not-a-real-key-at-all-0000000000000");
   await page.getByRole("button", { name: "Test connection" }).click();

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { baseURL } from "../../playwright.config";
 import { createApiKeyInBrowser } from "../support/api-key";
 import { startDemoStore, type DemoStore } from "../support/demo-store";
+import { restoreProgramDefaults } from "../support/program-settings";
 
 // A store on another origin and port wired up as the Integration page says: /track.js on
 // its pages, the visitor id passed at checkout, the sale reported by the store's server.
@@ -12,6 +13,7 @@ let key: string;
 test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage({ storageState: "e2e/.auth/admin.json" });
   key = await createApiKeyInBrowser(page, "Demo store");
+  await restoreProgramDefaults(page); // this suite counts on the program defaults: USD, the hold period and tracking on
   await page.close();
   store = await startDemoStore(baseURL, key);
 });

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { startApp, waitUntilReady } from "../support/app-process";
+import { startApp, waitUntilReady, type AppProcess } from "../support/app-process";
 import { createPostgresDatabase } from "../support/postgres";
 
 // Servers of the tests' own: restarting keeps data, and bad configurations stop the start
@@ -11,8 +11,22 @@ import { createPostgresDatabase } from "../support/postgres";
 const SECRET = "ops-test-secret-0123456789abcdef";
 const admin = { email: "ops@example.com", password: "ops admin password" };
 const onPostgres = !!process.env.E2E_DATABASE_URL;
+// Ports of these servers' own, next to the suite's (E2E_PORT), so runs on other ports do not collide.
+const PORT = Number(process.env.E2E_PORT ?? 3200) + 101;
 
 test.describe.configure({ mode: "serial" });
+
+// Every server a test starts is stopped after it, passed or failed (a test that times out
+// never reaches its own clean-up): one left running would hold its port for the next run.
+const started: AppProcess[] = [];
+function start(port: number, env: Record<string, string | undefined>): AppProcess {
+  const app = startApp(port, env);
+  started.push(app);
+  return app;
+}
+test.afterEach(async () => {
+  await Promise.all(started.splice(0).map((app) => app.stop()));
+});
 
 async function database(name: string) {
   if (onPostgres) {
@@ -25,10 +39,10 @@ async function database(name: string) {
 
 test("settings survive a restart, and SIGTERM closes the database cleanly", async ({ page }) => {
   const db = await database("aff_restart");
-  const port = 3301;
+  const port = PORT;
   const env = { ...db.env, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://localhost:${port}`, ADMIN_EMAIL: admin.email, ADMIN_PASSWORD: admin.password };
   try {
-    let app = startApp(port, env);
+    let app = start(port, env);
     await waitUntilReady(app);
     expect(app.output()).toContain(`Created admin ${admin.email} from ADMIN_EMAIL`);
 
@@ -46,7 +60,7 @@ test("settings survive a restart, and SIGTERM closes the database cleanly", asyn
     expect(await app.stop()).toBe(0);
     expect(app.output()).toContain("SIGTERM received: closing the database");
 
-    app = startApp(port, env);
+    app = start(port, env);
     await waitUntilReady(app);
     // no second admin from ADMIN_EMAIL, and the session cookie still works with the same secret
     expect(app.output()).not.toContain("Created admin");
@@ -63,9 +77,9 @@ test("a second server on the same embedded database stops with a clear message",
   test.skip(onPostgres, "PostgreSQL serves many processes; the lock is for the embedded database");
   const db = await database("aff_lock");
   try {
-    const first = startApp(3302, { ...db.env, NEXTAUTH_SECRET: SECRET });
+    const first = start(PORT + 1, { ...db.env, NEXTAUTH_SECRET: SECRET });
     await waitUntilReady(first);
-    const second = startApp(3303, { ...db.env, NEXTAUTH_SECRET: SECRET });
+    const second = start(PORT + 2, { ...db.env, NEXTAUTH_SECRET: SECRET });
     expect(await second.exited).toBe(1);
     expect(second.output()).toContain("Cannot start: The embedded database");
     expect(second.output()).toContain("is in use by another process");
@@ -105,7 +119,7 @@ test("a crash leaves the lock file behind, and the next start takes it over at o
 test("production without NEXTAUTH_SECRET refuses to start and says what to set", async () => {
   const db = await database("aff_nosecret");
   try {
-    const app = startApp(3304, { ...db.env, NEXTAUTH_SECRET: "", AUTH_SECRET: "", NODE_ENV: "production" });
+    const app = start(PORT + 3, { ...db.env, NEXTAUTH_SECRET: "", AUTH_SECRET: "", NODE_ENV: "production" });
     expect(await app.exited).toBe(1);
     expect(app.output()).toContain("NEXTAUTH_SECRET is not set");
     expect(app.output()).toContain("openssl rand -base64 32");

@@ -1,13 +1,13 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createApiKeyInBrowser } from "../support/api-key";
 import { createPortalPartner, PORTAL_PASSWORD, setPortalPassword, signInPortal } from "../support/portal";
+import { ADMIN_STATE, PROGRAM_SETTINGS, useProgramDefaults } from "../support/program-settings";
 import { unique } from "../support/store-api";
 
 // Getting into the partner portal and staying in one's own: first visit, sign-in, backoff,
 // settings the merchant sees, token rotation, the wall between admin and portal sessions,
 // /apply, and partner A finding nothing of partner B's. Each test makes its own partners.
 
-const ADMIN_STATE = "e2e/.auth/admin.json";
 let key: string;
 
 test.beforeAll(async ({ browser }) => {
@@ -236,8 +236,11 @@ test("partner A signed in finds nothing of partner B's", async ({ page, browser,
   await expect(page.getByText(bPaypal)).toHaveCount(0);
 });
 
-test.describe("applying at /apply", () => {
+// Opening and closing /apply is a program setting: tagged to run after the other suites, one
+// at a time, putting the defaults back (applications closed) when done.
+test.describe("applying at /apply", { tag: PROGRAM_SETTINGS }, () => {
   test.describe.configure({ mode: "serial" });
+  test.afterAll(async ({ browser }) => useProgramDefaults(browser));
 
   async function setApplications(browser: Browser, open: boolean) {
     const admin = await adminPage(browser);
@@ -295,7 +298,5 @@ test.describe("applying at /apply", () => {
     await admin.goto(`/partners?q=${encodeURIComponent(email)}`);
     await expect(admin.getByTestId("data-row").filter({ hasText: email })).toContainText("Pending");
     await admin.close();
-
-    await setApplications(browser, false);
   });
 });

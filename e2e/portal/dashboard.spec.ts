@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { createApiKeyInBrowser } from "../support/api-key";
 import { createPortalPartner, setPortalPassword } from "../support/portal";
 import { recordSaleViaApi, unique } from "../support/store-api";
+import { restoreProgramDefaults } from "../support/program-settings";
 
 // The partner's dashboard: their sales' commissions as they move from pending to paid, the
 // payout the merchant makes, and nothing but a notice for a partner not approved yet. Each
@@ -13,6 +14,7 @@ let key: string;
 test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage({ storageState: "e2e/.auth/admin.json" });
   key = await createApiKeyInBrowser(page, `Portal dashboard e2e ${unique()}`);
+  await restoreProgramDefaults(page); // this suite counts on the program defaults: the hold period, no minimum payout above $50 and USD
   await page.close();
 });
 

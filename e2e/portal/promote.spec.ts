@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { createApiKeyInBrowser } from "../support/api-key";
 import { createPortalPartner, setPortalPassword } from "../support/portal";
 import { unique, visit } from "../support/store-api";
+import { restoreProgramDefaults } from "../support/program-settings";
 
 // The Promote page: the partner's referral link and coupon, a link of their own to a page of
 // the store that counts its clicks, and the catalog with the partner's rate per product.
@@ -11,6 +12,7 @@ let key: string;
 test.beforeAll(async ({ browser }) => {
   const page = await browser.newPage({ storageState: "e2e/.auth/admin.json" });
   key = await createApiKeyInBrowser(page, `Portal promote e2e ${unique()}`);
+  await restoreProgramDefaults(page); // this suite counts on the program defaults: the store URL and USD
   await page.close();
 });
 

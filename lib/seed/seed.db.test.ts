@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { queryRows } from "@/db/open";
 import { runCli } from "@/lib/cli/run";
+import { tableSnapshot } from "@/lib/testing/table-snapshot";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { getSettings } from "@/lib/services/settings";
 import { planLinks, planPartners } from "./partners";
@@ -29,15 +30,6 @@ async function cli(...argv: string[]) {
 }
 
 const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(t.db, query);
-
-async function tableCounts() {
-  const [row] = await rows<Record<string, number>>(
-    sql`select (select count(*) from partners)::int as partners, (select count(*) from clicks)::int as clicks,
-               (select count(*) from orders)::int as orders, (select count(*) from commissions)::int as commissions,
-               (select count(*) from audit_log)::int as audit`,
-  );
-  return row!;
-}
 
 beforeAll(async () => {
   startedAt = new Date();
@@ -200,12 +192,12 @@ describe("db seed", () => {
   });
 
   test("a second seed is refused with one line, exit 1, and changes nothing", async () => {
-    const before = await tableCounts();
+    const before = await tableSnapshot(t.db);
     const again = await cli("db", "seed", "--days", "1");
     expect(again.code).toBe(1);
     expect(again.err).toHaveLength(1);
     expect(again.err[0]).toMatch(/^error: This database already has 25 partners/);
-    expect(await tableCounts()).toEqual(before);
+    expect(await tableSnapshot(t.db)).toEqual(before);
   });
 
   test("usage: --help, bad options", async () => {

@@ -41,3 +41,25 @@ export async function settleAdjustments(
   await tx.insert(adjustments).values({ id, partnerId: commission.partnerId, commissionId: commission.id, amount, currency: commission.currency, reason, createdAt: now });
   return { id, amount };
 }
+
+/** What a clawback row of clawbackRows carries of its commission. */
+type CommissionKey = "created_at" | "partner_id" | "status";
+
+/**
+ * A derived table `(…keys, amount)`: one row per clawback against a commission (not void)
+ * matching `filter`, carrying that commission's keys. Added to the sums of the same
+ * commissions grouped by the same keys, it nets each clawback where its commission counts
+ * (the Overview, the portal's activity). `filter` speaks of the commission as `c`.
+ *
+ * The rows start from adjustments (few next to commissions) and look up each one's
+ * commission by id: `offset 0` keeps the planner from turning that around into a scan of the
+ * period's commissions (171 ms against ~1 ms for a year of the large seed's top partners).
+ * The commission sums themselves stay as they were, read off the covering indexes alone.
+ */
+export function clawbackRows(keys: CommissionKey[], filter: SQL): SQL {
+  const columns = sql.raw(keys.map((k) => `c.${k}, `).join(""));
+  return sql`(select ${columns}a.amount
+                from adjustments a
+                cross join lateral (select created_at, partner_id, status from commissions where id = a.commission_id offset 0) c
+               where a.commission_id is not null and c.status in ('pending', 'approved', 'paid') and ${filter})`;
+}

@@ -150,6 +150,13 @@ describe("bulk changes", () => {
   });
 });
 
+/** An outcome of Promise.allSettled as plain data: what each caller was told. */
+function told(result: PromiseSettledResult<unknown>): unknown {
+  if (result.status === "fulfilled") return { ok: result.value };
+  const error = result.reason as ConflictError;
+  return { error: error.constructor.name, code: error.code, message: error.message };
+}
+
 describe("concurrent changes to one commission", () => {
   test("approve and void at once: exactly one applies, the other is told the commission changed", async () => {
     for (let round = 0; round < 5; round++) {
@@ -158,35 +165,45 @@ describe("concurrent changes to one commission", () => {
         changeCommissionStatus(t.db, admin, { id, action: "approve", expected: "pending" }),
         changeCommissionStatus(t.db, admin, { id, action: "void", reason: "duplicate order", expected: "pending" }),
       ]);
-      const won = results.filter((r) => r.status === "fulfilled");
-      const lost = results.filter((r) => r.status === "rejected");
-      expect(won).toHaveLength(1);
-      expect(lost[0]!.reason).toBeInstanceOf(ConflictError);
-      expect(String(lost[0]!.reason)).toMatch(/changed in the meantime/);
-      const events = await adminEvents(id);
-      expect(events).toHaveLength(1);
-      expect((await stateOf(id)).status).toBe(events[0]!.toStatus);
+      const approvedFirst = results[0].status === "fulfilled";
+      const winner = approvedFirst ? { id, from: "pending", to: "approved" } : { id, from: "pending", to: "void" };
+      const loser = { error: "ConflictError", code: "commission_changed", message: `This commission changed in the meantime: it is now ${winner.to}. Nothing was done; check it and try again.` };
+      expect(results.map(told)).toEqual(approvedFirst ? [{ ok: winner }, loser] : [loser, { ok: winner }]);
+      expect((await adminEvents(id)).map((e) => [e.fromStatus, e.toStatus])).toEqual([["pending", winner.to]]);
+      expect((await stateOf(id)).status).toBe(winner.to);
     }
   });
 
-  test("without the status seen, approve then void both apply in turn, each on the row as the other left it", async () => {
+  test("without the status seen, approve and void each apply to the row as the other left it", async () => {
     const id = await commissionIn("pending");
-    await Promise.allSettled([
+    const results = await Promise.allSettled([
       changeCommissionStatus(t.db, admin, { id, action: "approve" }),
       changeCommissionStatus(t.db, admin, { id, action: "void", reason: "duplicate order" }),
     ]);
-    const events = await adminEvents(id);
-    // each history line starts where the previous one ended: no change was made on a stale row
-    for (let i = 1; i < events.length; i++) expect(events[i]!.fromStatus).toBe(events[i - 1]!.toStatus);
-    expect(events[0]!.fromStatus).toBe("pending");
+    const history = (await adminEvents(id)).sort((a, b) => a.id - b.id).map((e) => [e.fromStatus, e.toStatus]);
+    if (results[0].status === "fulfilled") {
+      // the approval went first: the void then applies to the approved row
+      expect(results.map(told)).toEqual([{ ok: { id, from: "pending", to: "approved" } }, { ok: { id, from: "approved", to: "void" } }]);
+      expect(history).toEqual([["pending", "approved"], ["approved", "void"]]);
+    } else {
+      // the void went first: the approval then finds a void row and is refused
+      expect(results.map(told)).toEqual([
+        { error: "ConflictError", code: "invalid_transition", message: "A void commission cannot be approved." },
+        { ok: { id, from: "pending", to: "void" } },
+      ]);
+      expect(history).toEqual([["pending", "void"]]);
+    }
     expect((await stateOf(id)).status).toBe("void");
   });
 
-  test("two approvals at once: one wins, the other is refused", async () => {
+  test("four approvals at once: one wins, the others are refused as already approved", async () => {
     const id = await commissionIn("pending");
     const results = await Promise.allSettled([1, 2, 3, 4].map(() => changeCommissionStatus(t.db, admin, { id, action: "approve" })));
-    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(await adminEvents(id)).toHaveLength(1);
+    const refused = { error: "ConflictError", code: "invalid_transition", message: "Only pending commissions can be approved; this one is already approved." };
+    const winner = results.findIndex((r) => r.status === "fulfilled");
+    expect(winner, "no approval applied").not.toBe(-1);
+    expect(results.map(told)).toEqual([0, 1, 2, 3].map((i) => (i === winner ? { ok: { id, from: "pending", to: "approved" } } : refused)));
+    expect((await adminEvents(id)).map((e) => [e.fromStatus, e.toStatus])).toEqual([["pending", "approved"]]);
   });
 
   test("two bulk approvals over the same rows change each row once", async () => {

@@ -4,6 +4,7 @@ import { queryRows } from "@/db/open";
 import { timestamptz } from "@/db/sql-helpers";
 import type { Db } from "@/db/types";
 import { bucketThresholds, type Period } from "@/lib/domain/date-range";
+import { clawbackRows } from "../clawbacks";
 
 // The Overview's figures per chart bucket and for the previous period, one scan per table:
 // SQL sums the rows of [previousStart, end) into width_bucket(created_at, thresholds), where
@@ -26,6 +27,7 @@ export interface BucketRow {
 export interface Bucketed {
   keys: string[];
   orders: BucketRow[];
+  /** (b, status, amount): commission sums, then clawback sums (negative) to add to them. */
   commissions: BucketRow[];
   clicks: BucketRow[];
 }
@@ -35,7 +37,8 @@ export async function bucketedFigures(db: Db, p: Bounds): Promise<Bucketed> {
   const from = timestamptz(p.previousStart);
   const to = timestamptz(p.end);
   const bucket = (column: SQL) => sql`width_bucket(${column}, ${timestamptzArray(thresholds)})::int`;
-  const [orders, commissions, clicks] = await Promise.all([
+  const commissionsIn = sql`c.created_at >= ${from} and c.created_at < ${to}`;
+  const [orders, commissions, clawbacks, clicks] = await Promise.all([
     // attributed orders: revenue net of refunds, and how many
     queryRows<BucketRow>(
       db,
@@ -47,9 +50,16 @@ export async function bucketedFigures(db: Db, p: Bounds): Promise<Bucketed> {
     // commissions by status now; void ones left out
     queryRows<BucketRow>(
       db,
-      sql`select ${bucket(sql`created_at`)} as b, status, sum(amount)::bigint as amount
-            from commissions
-           where status in ('pending', 'approved', 'paid') and created_at >= ${from} and created_at < ${to}
+      sql`select ${bucket(sql`c.created_at`)} as b, c.status, sum(c.amount)::bigint as amount
+            from commissions c
+           where c.status in ('pending', 'approved', 'paid') and ${commissionsIn}
+           group by 1, 2`,
+    ),
+    // and the clawbacks against them, by the same bucket and status (negative amounts)
+    queryRows<BucketRow>(
+      db,
+      sql`select ${bucket(sql`n.created_at`)} as b, n.status, sum(n.amount)::bigint as amount
+            from ${clawbackRows(["created_at", "status"], commissionsIn)} n
            group by 1, 2`,
     ),
     // counted clicks, from the quarter-hour counters: every threshold is a quarter hour, so
@@ -62,5 +72,6 @@ export async function bucketedFigures(db: Db, p: Bounds): Promise<Bucketed> {
            group by 1`,
     ),
   ]);
-  return { keys, orders, commissions, clicks };
+  // the clawback rows after the commission rows: the sums add them up, netting each clawback
+  return { keys, orders, commissions: [...commissions, ...clawbacks], clicks };
 }

@@ -19,9 +19,13 @@ import { hasActivity, payoutTotals, type Compared } from "./totals";
 //   Conversion rate  conversions ÷ clicks; none when there were no clicks.
 //   Commissions  commissions (sales and leads) created in the period, by status now:
 //                paid; outstanding = approved, not paid yet; pending = inside the hold
-//                period. Void ones are left out. Amounts are what is owed now (partial
-//                refunds before payout lower them; clawbacks after payout are adjustments,
-//                not counted here).
+//                period. Void ones are left out. Each counts what it finally earned: its
+//                amount now (partial refunds before payout lower it) plus its clawbacks
+//                (a refund after payout leaves the commission paid and adds a negative
+//                adjustment against it). Like revenue, a refund counts against the period
+//                of the order or commission it reverses, whenever it came; so a past period
+//                can shrink. The Partners list, the portal, the customer page and link
+//                stats count commissions the same way.
 //   Payouts      sum of completed payouts made in the period.
 // Charts: revenue, commissions, clicks and conversions per bucket of the period, with the
 // same definitions, so the buckets add up to the cards. Top partners: the 10 with the most

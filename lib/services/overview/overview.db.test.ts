@@ -28,7 +28,10 @@ async function listTotals(o: Overview) {
   const from = timestamptz(o.period.start);
   const to = timestamptz(o.period.end);
   const commissionsBy = (status: string) =>
-    plainSum(sql`select coalesce(sum(amount), 0) as n from commissions where status = ${status} and created_at >= ${from} and created_at < ${to}`);
+    plainSum(
+      sql`select coalesce(sum(amount + (select coalesce(sum(a.amount), 0) from adjustments a where a.commission_id = commissions.id)), 0) as n
+            from commissions where status = ${status} and created_at >= ${from} and created_at < ${to}`,
+    );
   return {
     revenue: await plainSum(sql`select coalesce(sum(amount - refunded_amount), 0) as n from orders where partner_id is not null and created_at >= ${from} and created_at < ${to}`),
     conversions: await plainSum(sql`select count(*) as n from orders where partner_id is not null and created_at >= ${from} and created_at < ${to}`),

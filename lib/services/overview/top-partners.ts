@@ -4,6 +4,7 @@ import { queryRows } from "@/db/open";
 import { timestamptz } from "@/db/sql-helpers";
 import type { Db } from "@/db/types";
 import type { Period } from "@/lib/domain/date-range";
+import { clawbackRows } from "../clawbacks";
 
 export interface TopPartner {
   id: string;
@@ -11,7 +12,7 @@ export interface TopPartner {
   conversions: number;
   /** Net of refunds, attributed orders created in the period. */
   revenue: number;
-  /** Commissions (not void) created in the period, sales and leads alike. */
+  /** Commissions (not void) created in the period, sales and leads alike, net of their clawbacks. */
   commission: number;
 }
 
@@ -30,12 +31,18 @@ export async function topPartners(db: Db, p: Pick<Period, "start" | "end">, limi
            group by partner_id
            order by revenue desc, conversions desc, partner_id
            limit ${limit}
+        ),
+        -- the clawbacks against those partners' commissions of the period (negative)
+        clawed as (
+          select n.partner_id, sum(n.amount)::bigint as amount
+            from ${clawbackRows(["partner_id"], sql`c.partner_id in (select partner_id from top) and c.created_at >= ${from} and c.created_at < ${to}`)} n
+           group by n.partner_id
         )
         select top.partner_id as id, partners.name, top.conversions, top.revenue,
                (select coalesce(sum(c.amount), 0)::bigint from commissions c
                  where c.partner_id = top.partner_id and c.status in ('pending', 'approved', 'paid')
-                   and c.created_at >= ${from} and c.created_at < ${to}) as commission
-          from top join partners on partners.id = top.partner_id
+                   and c.created_at >= ${from} and c.created_at < ${to}) + coalesce(clawed.amount, 0) as commission
+          from top join partners on partners.id = top.partner_id left join clawed on clawed.partner_id = top.partner_id
          order by top.revenue desc, top.conversions desc, top.partner_id`,
   );
   return rows.map((r) => ({ id: String(r.id), name: String(r.name), conversions: Number(r.conversions), revenue: Number(r.revenue), commission: Number(r.commission) }));

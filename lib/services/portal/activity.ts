@@ -5,6 +5,7 @@ import { timestamptz } from "@/db/sql-helpers";
 import type { Db } from "@/db/types";
 import { bucketThresholds, fillBuckets, resolvePeriod, type Period } from "@/lib/domain/date-range";
 import type { RangeParams } from "@/lib/schemas/date-range";
+import { clawbackRows } from "../clawbacks";
 import { approveDueCommissions } from "../commissions-hold";
 import { timestamptzArray } from "../overview/buckets";
 import { getSettings } from "../settings";
@@ -13,7 +14,8 @@ import { getSettings } from "../settings";
 // definitions (lib/services/overview/get-overview.ts) narrowed to this partner:
 //   clicks       counted clicks (declined_reason is null) on the partner's links
 //   conversions  the partner's attributed orders; revenue = their amount net of refunds
-//   commissions  commissions (sales and leads) created in the period, not void, by status now
+//   commissions  commissions (sales and leads) created in the period, not void, by status now,
+//                net of their clawbacks (refunds after payout), as every other view counts them
 // Rows are read off the per-partner indexes (clicks_partner_idx, orders_partner_idx,
 // commissions_partner_status_idx) and summed per chart bucket in SQL, so the buckets add up
 // to the cards.
@@ -52,7 +54,8 @@ export async function portalActivity(db: Db, partnerId: string, params: RangePar
   const to = timestamptz(period.end);
   // Rows start at period.start, so bucket 1 (the previous period) never appears: b − 2 is the key.
   const bucket = (column: SQL) => sql`width_bucket(${column}, ${timestamptzArray(thresholds)})::int`;
-  const [orders, commissions, clicks] = await Promise.all([
+  const partnersCommissions = sql`c.partner_id = ${partnerId} and c.created_at >= ${from} and c.created_at < ${to}`;
+  const [orders, commissions, clawbacks, clicks] = await Promise.all([
     queryRows<Row>(
       db,
       sql`select ${bucket(sql`created_at`)} as b, sum(amount - refunded_amount)::bigint as revenue, count(*)::int as conversions
@@ -62,9 +65,16 @@ export async function portalActivity(db: Db, partnerId: string, params: RangePar
     ),
     queryRows<Row>(
       db,
-      sql`select ${bucket(sql`created_at`)} as b, status, sum(amount)::bigint as amount
-            from commissions
-           where partner_id = ${partnerId} and status in ('pending', 'approved', 'paid') and created_at >= ${from} and created_at < ${to}
+      sql`select ${bucket(sql`c.created_at`)} as b, c.status, sum(c.amount)::bigint as amount
+            from commissions c
+           where c.status in ('pending', 'approved', 'paid') and ${partnersCommissions}
+           group by 1, 2`,
+    ),
+    // the clawbacks against them, by the same bucket and status (negative amounts)
+    queryRows<Row>(
+      db,
+      sql`select ${bucket(sql`n.created_at`)} as b, n.status, sum(n.amount)::bigint as amount
+            from ${clawbackRows(["created_at", "status"], partnersCommissions)} n
            group by 1, 2`,
     ),
     queryRows<Row>(
@@ -87,7 +97,8 @@ export async function portalActivity(db: Db, partnerId: string, params: RangePar
   for (const r of orders) Object.assign(point(r.b), { revenue: Number(r.revenue), conversions: Number(r.conversions) });
   for (const r of clicks) point(r.b).clicks = Number(r.clicks);
   const byStatus = { pending: 0, approved: 0, paid: 0 };
-  for (const r of commissions) {
+  // clawbacks add up with the commissions they reverse, netting them
+  for (const r of [...commissions, ...clawbacks]) {
     const amount = Number(r.amount);
     point(r.b).commissions += amount;
     byStatus[String(r.status) as keyof typeof byStatus] += amount;

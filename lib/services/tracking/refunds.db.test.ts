@@ -102,6 +102,9 @@ describe("refundId makes a refund count once", () => {
     const s = await attributedSale(1000);
     const outcomes = await Promise.allSettled(Array.from({ length: 8 }, () => refund({ orderId: s.orderId, amount: 300 })));
     expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(3);
+    // the other five are told why, not failed by the race
+    const refused = outcomes.flatMap((o) => (o.status === "rejected" ? [{ type: o.reason.constructor.name, code: o.reason.code }] : []));
+    expect(refused).toEqual(Array(5).fill({ type: "InvalidError", code: "refund_exceeds_order" }));
     const [order] = await t.db.select().from(orders).where(eq(orders.externalId, s.orderId));
     expect(order!.refundedAmount).toBe(900);
     expect((await commissionOf(s.commissionId)).amount).toBe(10); // 100 − round(100 × 900/1000)
