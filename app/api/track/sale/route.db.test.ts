@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { commissions, orders } from "@/db/schema";
 import { apiKey, link, partner, settings, uid } from "@/lib/testing/fixtures";
-import { expectError, expectEveryBadKeyRefused, expectNothingWritten, postJson, readJson, rowCounts, uniqueIp, type Json } from "@/lib/testing/http";
+import { expectError, expectEveryBadKeyRefused, expectNothingWritten, fromAddress, postJson, readJson, rowCounts, type Json, uniqueIp } from "@/lib/testing/http";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { POST as postClick } from "../click/route";
 import { POST } from "./route";
@@ -18,7 +18,7 @@ const postSale = (body: unknown, options: { raw?: string; headers?: Record<strin
 
 /** A visitor arriving through /api/track/click, as /track.js reports it. */
 async function visitorThrough(ref: string): Promise<string> {
-  const res = await postJson(postClick, { ref }, { headers: { "x-forwarded-for": uniqueIp(), "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0" } });
+  const res = await postJson(postClick, { ref }, { headers: { ...fromAddress(uniqueIp()), "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0" } });
   expect(res.status).toBe(200);
   return (await readJson(res)).visitorId;
 }
