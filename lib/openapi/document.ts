@@ -63,7 +63,7 @@ export function openApiDocument(): Json {
     servers: [{ url: appUrl() }],
     components: {
       securitySchemes: { secretKey: { type: "http", scheme: "bearer", description: "A secret key from Settings → API keys (sk_aff_…)." } },
-      responses: { Error: { description: "400 malformed, 401 bad key, 404 unknown, 409 conflict, 422 invalid values (details name the fields), 429 rate limited, 503 tracking off", ...json(answers.errorAnswer) } },
+      responses: { Error: { description: "400 malformed, 401 bad key, 404 unknown, 409 conflict, 413 body over the route's limit, 422 invalid values (details name the fields), 429 rate limited, 503 tracking off", ...json(answers.errorAnswer) } },
     },
     paths: {
       "/api/track/click": {

@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { NextRequest } from "next/server";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { clicks } from "@/db/schema";
 import { hashIp } from "@/lib/server/ip-hash";
@@ -175,12 +176,20 @@ describe("POST /api/track/click refuses bad requests, with CORS headers, and rec
     });
   });
 
-  test("a body over 256 KB is 400", async () => {
+  test.each([
+    ["declared in Content-Length", true],
+    ["streamed without a length", false],
+  ])("a body over 32 KB (%s) is 413 payload_too_large", async (_name, declared) => {
     const p = await partner(t.db);
+    const json = JSON.stringify({ ref: p.referralCode, url: "https://shop.example.com/?" + "x".repeat(40 * 1024) });
+    const bytes = new TextEncoder().encode(json);
+    const body = declared ? json : new ReadableStream({ start: (c) => (c.enqueue(bytes), c.close()) });
+    const headers = { ...fromAddress(uniqueIp()), "content-type": "application/json", ...(declared ? { "content-length": String(bytes.length) } : {}) };
     await expectNothingWritten(t.db, async () => {
-      const res = await postClick({ ref: p.referralCode, url: "https://shop.example.com/?" + "x".repeat(300 * 1024) });
+      const res = await POST(new NextRequest("http://localhost:3000/api/track/click", { method: "POST", headers, body, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]));
       expectCors(res);
-      await expectError(res, 400, "malformed_request");
+      const error = await expectError(res, 413, "payload_too_large");
+      expect(error.message).toBe("The request body is too large (at most 32 KB).");
     });
   });
 

@@ -206,14 +206,14 @@ describe("POST /api/track/sale refuses bad requests and records nothing", () => 
     await expectNothingWritten(t.db, async () => expectError(await postSale(undefined, { raw }), 400, "malformed_request"));
   });
 
-  test("a 300 KB body is 400", async () => {
+  test("a 300 KB body is 413 payload_too_large", async () => {
     const body = { orderId: uid("order-"), amount: 100, metadata: { blob: "x".repeat(300 * 1024) } };
-    await expectNothingWritten(t.db, async () => expectError(await postSale(body), 400, "malformed_request"));
+    await expectNothingWritten(t.db, async () => expectError(await postSale(body), 413, "payload_too_large"));
   });
 
-  test("the size limit counts bytes: 280 KB of emoji (140 K UTF-16 units) is 400 too", async () => {
+  test("the size limit counts bytes: 280 KB of emoji (140 K UTF-16 units) is 413 too", async () => {
     const body = { orderId: uid("order-"), amount: 100, metadata: { blob: "😀".repeat(70_000) } };
-    await expectNothingWritten(t.db, async () => expectError(await postSale(body), 400, "malformed_request"));
+    await expectNothingWritten(t.db, async () => expectError(await postSale(body), 413, "payload_too_large"));
   });
 
   const orderId = "bad-" + uid();

@@ -110,8 +110,8 @@ describe("POST /api/v1/partners refuses bad requests and writes nothing", () => 
     await expectNothingWritten(t.db, async () => expectError(await postPartner(undefined, raw), 400, "malformed_request"));
   });
 
-  test("a 300 KB body is 400", async () => {
-    await expectNothingWritten(t.db, async () => expectError(await postPartner({ name: "Big", email: email(), payoutDetails: { note: "x".repeat(300 * 1024) } }), 400, "malformed_request"));
+  test("a 300 KB body is 413 payload_too_large", async () => {
+    await expectNothingWritten(t.db, async () => expectError(await postPartner({ name: "Big", email: email(), payoutDetails: { note: "x".repeat(300 * 1024) } }), 413, "payload_too_large"));
   });
 
   test.each<[string, Json, string[]]>([
