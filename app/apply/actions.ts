@@ -6,18 +6,17 @@ import { formStateFromError } from "@/lib/auth/admin-action";
 import { clientIp } from "@/lib/http/client-ip";
 import { PORTAL_COOKIE, portalCookieOptions } from "@/lib/portal/cookie";
 import type { FormState } from "@/lib/schemas/form-state";
-import { createRateLimiter } from "@/lib/server/rate-limit";
+import { applyLimiter } from "@/lib/http/public-limits";
+import { hashIp } from "@/lib/server/ip-hash";
 import { applyAsPartner } from "@/lib/services/partner-applications";
-
-// A handful of applications per address, then one a minute: enough for a person retyping,
-// not for a script filling the partner list.
-const limiter = createRateLimiter({ capacity: 5, refillPerSecond: 1 / 60 });
 
 export type ApplyState = FormState & { dashboardUrl?: string };
 
 /** POST from /apply: creates a pending partner and signs them in to their dashboard. */
 export async function applyAction(_previous: ApplyState, formData: FormData): Promise<ApplyState> {
-  if (!limiter.take(clientIp(await headers()) ?? "unknown")) {
+  // A handful per address, then one a minute: enough for a person retyping, not for a script
+  // filling the partner list. Keyed by the hashed address: raw addresses are never stored.
+  if (!applyLimiter.take(hashIp(clientIp(await headers())) ?? "unknown")) {
     return { ok: false, message: "Too many applications from your network. Try again in a minute." };
   }
   const field = (name: string) => String(formData.get(name) ?? "");

@@ -5,3 +5,4 @@ export * from "./tracking";
 export * from "./orders";
 export * from "./commissions";
 export * from "./stats";
+export * from "./rate-limits";
