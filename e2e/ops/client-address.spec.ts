@@ -4,7 +4,7 @@ import http from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { npmStartApp, waitUntilReady, type AppProcess } from "../support/app-process";
+import { npmStartApp, startApp, waitUntilReady, type AppProcess } from "../support/app-process";
 import { createPostgresDatabase } from "../support/postgres";
 
 // The real `npm start` (its preload records each request's TCP peer) against what a client can
@@ -128,6 +128,18 @@ test("TRUST_PROXY_HOPS=1: the entry the proxy appended is the address, entries a
   expect(allowed).toBeLessThanOrEqual(60 + refilled);
   // another address behind the proxy is not held back by it
   expect((await click(app, slug, "198.51.100.10")).status).toBe(200);
+});
+
+test("a server started without npm start's preload (plain next start) records the peer from its instrumentation", async () => {
+  const p = await program("aff_plain");
+  const port = BASE_PORT + 5;
+  const app = startApp(port, { ...p.env, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://localhost:${port}`, TRUST_PROXY_HOPS: "" });
+  started.push(app);
+  await waitUntilReady(app, 180_000);
+  const slug = await linkOf(app, p.key);
+  for (const claimed of ["203.0.113.1", "203.0.113.2", "203.0.113.3"]) expect((await click(app, slug, claimed)).status).toBe(200);
+  // one address (the socket's): had the peer not been recorded, there would be no address to repeat
+  expect(await countedClicks(app, p.key, slug)).toBe(1);
 });
 
 /** Resident memory of the largest process in npm's process group (the server), in MB. */
