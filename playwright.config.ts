@@ -70,6 +70,10 @@ export default defineConfig({
       DATA_DIR: ".data-e2e",
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? "",
       NEXT_TELEMETRY_DISABLED: "1",
+      // The suites stand in for the store's load balancer: each simulated visitor comes from its
+      // own X-Forwarded-For address (e2e/support/store-api.ts), so rate limits and repeat-click
+      // rules see many visitors, not one. e2e/ops/client-address.spec.ts tests 0 (the default).
+      TRUST_PROXY_HOPS: "1",
     },
   },
 });

@@ -10,15 +10,14 @@ import { cpuBetween, cpuSnapshot } from "./lib/cpu";
 import { openBenchDatabase, type BenchDatabase } from "./lib/database";
 import { closedLoad, pacedLoad, SAMPLE_EVERY, type LoadResult } from "./lib/load";
 import { cpuTable, failureLines, resultsTable, type Phase } from "./lib/report";
-import { clickRoute, healthRoute, redirectRoute, saleRoute, VisitorPool, type BenchPartner, type ProgramTerms, type RouteContext, type RouteSpec } from "./lib/routes";
-import { buildApp, hasBuild, run, startServer, type RunningServer } from "./lib/server";
+import { clickRoute, healthRoute, redirectRoute, saleRoute, VisitorPool, type RouteContext, type RouteSpec } from "./lib/routes";
+import { buildApp, hasBuild, startServer, type RunningServer } from "./lib/server";
+import { createApiKey, createPartners, programTerms, serverEnv, SetupError } from "./lib/setup";
 import { readStartCommand } from "./lib/start-command";
 import { IdSource } from "./lib/traffic";
 
 const TARGETS: Partial<Record<RouteName, number>> = { click: 0.8, redirect: 0.8, sale: 0.5 };
 const P99_TARGET_MS = 25;
-
-class SetupError extends Error {}
 
 const log = (line = "") => console.log(line);
 const step = (line: string) => console.log(`• ${line}`);
@@ -63,45 +62,6 @@ function serverNodeVersion(config: BenchConfig): string {
   } catch {
     throw new SetupError(`BENCH_SERVER_NODE=${config.serverNode} did not run (${config.serverNode} --version failed).`);
   }
-}
-
-async function cli(config: BenchConfig, db: BenchDatabase, args: string[]): Promise<string[]> {
-  const out = await run("npm", ["run", "--silent", "cli", "--", ...args], {
-    cwd: config.appDir,
-    env: { ...process.env, DATABASE_URL: db.url, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    quiet: true,
-  });
-  return out.trim().split("\n");
-}
-
-async function programTerms(config: BenchConfig, db: BenchDatabase): Promise<ProgramTerms> {
-  const settings = Object.fromEntries((await cli(config, db, ["settings", "get"])).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]));
-  if (settings.trackingEnabled !== "true") throw new SetupError(`Tracking is off in this database (trackingEnabled=${settings.trackingEnabled}).`);
-  const commissionType = settings.defaultCommissionType;
-  if (commissionType !== "percentage" && commissionType !== "fixed") throw new SetupError(`Unexpected defaultCommissionType "${commissionType}".`);
-  return { storeUrl: settings.storeUrl ?? "", commissionType, commissionRate: Number(settings.defaultCommissionRate) };
-}
-
-async function createPartners(server: RunningServer, apiKey: string, count: number, tag: string): Promise<BenchPartner[]> {
-  const partners: BenchPartner[] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < count) {
-      const i = next++;
-      const couponCode = `BENCH${tag}${i}`.toUpperCase();
-      const response = await fetch(`${server.baseUrl}/api/v1/partners`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
-        body: JSON.stringify({ name: `Bench Partner ${i}`, email: `partner-${tag}-${i}@bench.example.com`, couponCodes: [couponCode] }),
-      });
-      const body = (await response.json().catch(() => null)) as { id?: string; referralCode?: string; status?: string } | null;
-      if (response.status !== 201 || !body?.id || !body.referralCode) throw new SetupError(`POST /api/v1/partners answered ${response.status}: ${JSON.stringify(body)}`);
-      if (body.status !== "approved") throw new SetupError(`New partners are "${body.status}", not approved: their clicks would be declined.`);
-      partners.push({ id: body.id, referralCode: body.referralCode, couponCode });
-    }
-  };
-  await Promise.all(Array.from({ length: 8 }, worker));
-  return partners;
 }
 
 // ---- one phase -------------------------------------------------------------------------
@@ -163,9 +123,8 @@ async function main(): Promise<number> {
 
   const ids = new IdSource();
   step("creating an API key (npm run cli -- api-key create)…");
-  const apiKey = (await cli(config, db, ["api-key", "create", "--name", `bench ${ids.tag}`])).at(-1)!.trim();
-  if (!apiKey.startsWith("sk_")) throw new SetupError(`api-key create did not print a secret key last (got "${apiKey.slice(0, 20)}…").`);
-  const terms = await programTerms(config, db);
+  const apiKey = await createApiKey(config.appDir, db, `bench ${ids.tag}`);
+  const terms = await programTerms(config.appDir, db);
 
   step("starting next start…");
   const server = await startServer({
@@ -173,7 +132,7 @@ async function main(): Promise<number> {
     port: config.port,
     nodeArgs: machine.serverNodeFlags,
     node: config.serverNode,
-    env: { DATABASE_URL: db.url, NEXTAUTH_SECRET: "bench-only-secret-not-for-production-0123456789", NEXTAUTH_URL: `http://127.0.0.1:${config.port}` },
+    env: serverEnv(db.url, config.port),
   });
   cleanups.push(() => server.stop());
   step(`server up (pid ${server.pid}); creating ${config.partners} partners through POST /api/v1/partners…`);

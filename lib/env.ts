@@ -27,6 +27,17 @@ const envSchema = z
     ADMIN_EMAIL: optionalString.pipe(z.email("must be an email address").optional()),
     ADMIN_PASSWORD: optionalString.pipe(z.string().min(10, "must be at least 10 characters").optional()),
     PORT: optionalString.pipe(z.string().regex(/^\d+$/, "must be a port number").transform(Number).pipe(z.int().min(1).max(65535)).optional()),
+    /** How many reverse proxies in front of the app append to X-Forwarded-For (SPEC.md §6; lib/http/client-ip.ts). */
+    TRUST_PROXY_HOPS: optionalString
+      .pipe(
+        z
+          .string()
+          .regex(/^\d+$/, "must be a whole number: how many reverse proxies in front of the app append to X-Forwarded-For (0 when clients connect directly)")
+          .transform(Number)
+          .pipe(z.int().max(20, "must be at most 20"))
+          .optional(),
+      )
+      .transform((n) => n ?? 0),
   })
   .refine((e) => !!e.ADMIN_EMAIL === !!e.ADMIN_PASSWORD, {
     message: "set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither",

@@ -64,6 +64,17 @@ export class ConflictError extends AppError {
   }
 }
 
+/** 413: the body is over the route's limit; refused without reading it whole (SPEC.md §6). */
+export class PayloadTooLargeError extends AppError {
+  constructor(readonly limitBytes: number) {
+    super(413, "payload_too_large", `The request body is too large (at most ${formatBytes(limitBytes)}).`);
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`;
+}
+
 export class RateLimitedError extends AppError {
   constructor(
     message = "Too many requests. Slow down and try again shortly.",

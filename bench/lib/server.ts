@@ -64,6 +64,8 @@ export interface RunningServer {
   /** The last error/warning reports (first lines only). */
   errorReports(): string[];
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or an out-of-memory kill: no shutdown handler runs. */
+  kill(): Promise<void>;
 }
 
 /** `nodeArgs` replaces npm start's node flags (undefined: keep them). */
@@ -132,6 +134,11 @@ export async function startServer(options: { appDir: string; port: number; env: 
       const timer = setTimeout(() => child.kill("SIGKILL"), 15_000);
       await exitedPromise;
       clearTimeout(timer);
+    },
+    async kill() {
+      if (exited) return;
+      child.kill("SIGKILL");
+      await exitedPromise;
     },
   };
 

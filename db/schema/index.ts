@@ -6,3 +6,4 @@ export * from "./orders";
 export * from "./commissions";
 export * from "./stats";
 export * from "./payout-batches";
+export * from "./rate-limits";

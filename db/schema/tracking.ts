@@ -7,7 +7,8 @@ import { links, partners } from "./partners";
 /**
  * Every click on a referral or custom link. The visitor id is the `aff_vid` cookie; the IP
  * is stored only as a keyed hash. Declined clicks (bots, repeats, inactive partners) are
- * kept for the log but never count and never attribute.
+ * kept for the log and never count in reports; of them only a repeat ("duplicate") still
+ * attributes its visitor's sale (lib/domain/attribution.ts).
  */
 export const clicks = pgTable(
   "clicks",

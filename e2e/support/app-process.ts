@@ -5,6 +5,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 
 export interface AppProcess {
   url: string;
+  /** The spawned process (for npmStartApp, npm itself: the server is a descendant). */
+  pid: number;
   output(): string;
   /** Resolves with the exit code. */
   exited: Promise<number | null>;
@@ -14,27 +16,57 @@ export interface AppProcess {
 }
 
 export function startApp(port: number, env: Record<string, string | undefined>): AppProcess {
+  return spawnApp("node_modules/.bin/next", ["start", "-p", String(port)], port, env);
+}
+
+/**
+ * The app as `npm start` runs it (its node flags and preload included), in a process group of
+ * its own: stop() sends SIGTERM to the group, as a terminal's Ctrl-C or a process manager would,
+ * since npm's shell does not pass signals on to the server.
+ */
+export function npmStartApp(port: number, env: Record<string, string | undefined>): AppProcess {
+  return spawnApp("npm", ["run", "-s", "start", "--", "-p", String(port)], port, env, true);
+}
+
+function spawnApp(command: string, args: string[], port: number, env: Record<string, string | undefined>, group = false): AppProcess {
   let output = "";
-  const child: ChildProcess = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
+  const child: ChildProcess = spawn(command, args, {
     env: { ...process.env, NEXT_MANUAL_SIG_HANDLE: "1", NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    detached: group,
   });
   child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return {
     url: `http://localhost:${port}`,
+    pid: child.pid!,
     output: () => output,
     exited,
     async stop() {
-      if (child.exitCode === null) child.kill("SIGTERM");
-      return exited;
+      if (child.exitCode === null) {
+        if (group) process.kill(-child.pid!, "SIGTERM");
+        else child.kill("SIGTERM");
+      }
+      const code = await exited;
+      // npm may exit before the server has closed its database: wait for the whole group.
+      for (let waited = 0; group && waited < 15_000 && groupAlive(child.pid!); waited += 100) await new Promise((r) => setTimeout(r, 100));
+      return code;
     },
     async crash() {
       if (child.exitCode === null) child.kill("SIGKILL");
       await exited;
     },
   };
+}
+
+function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Waits until the app answers (the database is open and migrated by then). */

@@ -6,7 +6,7 @@ const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
 
 let nextId = 1;
 function click(partnerId: string, ageDays: number, extra: Partial<ClickCandidate> = {}): ClickCandidate {
-  return { id: nextId++, partnerId, partnerApproved: true, linkId: null, createdAt: daysAgo(ageDays), declined: false, ...extra };
+  return { id: nextId++, partnerId, partnerApproved: true, linkId: null, createdAt: daysAgo(ageDays), declinedReason: null, ...extra };
 }
 
 function input(overrides: Partial<AttributionInput> = {}): AttributionInput {
@@ -51,12 +51,18 @@ describe("what never attributes", () => {
   test.each<[string, ClickCandidate]>([
     ["an expired click", click("p", 31)],
     ["a click exactly one millisecond past the window", { ...click("p", 0), createdAt: new Date(now.getTime() - 30 * 86_400_000 - 1) }],
-    ["a declined click (bot, repeat)", click("p", 1, { declined: true })],
+    ["a bot's click", click("p", 1, { declinedReason: "bot" })],
+    ["a click declined because the partner was not approved then", click("p", 1, { declinedReason: "partner_not_approved" })],
     ["a click of a partner not approved", click("p", 1, { partnerApproved: false })],
     ["a click after the sale", { ...click("p", 0), createdAt: new Date(now.getTime() + 1000) }],
   ])("%s", (_name, c) => {
     expect(attribute(input({ visitorClicks: [c] })).rule).toBe("none");
     expect(attribute(input({ ipUserAgentClicks: [c] })).rule).toBe("none");
+  });
+  test("a click declined as a duplicate still attributes: it only counts as a repeat in reports", () => {
+    const repeat = click("p", 0, { declinedReason: "duplicate" });
+    expect(attribute(input({ visitorClicks: [repeat] }))).toMatchObject({ rule: "click", partnerId: "p", clickId: repeat.id });
+    expect(attribute(input({ ipUserAgentClicks: [repeat] }))).toMatchObject({ rule: "ip_user_agent", partnerId: "p" });
   });
   test("a click exactly at the edge of the window still counts", () => {
     const edge = { ...click("p", 0), createdAt: daysAgo(30) };
@@ -77,7 +83,7 @@ describe("attribution model", () => {
     expect(attribute(input({ model: "first_click", visitorClicks: clicks() }))).toMatchObject({ partnerId: "first", linkId: "link-1" });
   });
   test("first click skips clicks that cannot attribute", () => {
-    const list = [click("expired", 40), click("bot", 25, { declined: true }), click("real", 5), click("later", 1)];
+    const list = [click("expired", 40), click("bot", 25, { declinedReason: "bot" }), click("real", 5), click("later", 1)];
     expect(attribute(input({ model: "first_click", visitorClicks: list })).partnerId).toBe("real");
   });
   test("clicks at the same moment are ordered by id", () => {

@@ -1,10 +1,13 @@
-import type { AttributionModel } from "@/lib/schemas/enums";
+import type { AttributionModel, ClickDeclineReason } from "@/lib/schemas/enums";
 
 // Which partner a sale or lead belongs to (SPEC.md §2 "Attribution of a sale"), first match
 // wins: the coupon code of an approved partner → the visitor id's click inside the cookie
 // window (latest for last-click, earliest for first-click) → the customer's lifetime
-// partner → a click inside the window with the same hashed IP and user agent. Declined
-// clicks, clicks of partners who are not approved and clicks outside the window never count.
+// partner → a click inside the window with the same hashed IP and user agent. Bot clicks,
+// clicks of partners who are not approved and clicks outside the window never count. A click
+// declined as a duplicate does attribute: de-duplication decides what a click counts as in
+// reports, not whether the visitor id it issued earns (two shoppers behind one office or
+// carrier address who click the same partner within the hour both get their sales).
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -17,7 +20,7 @@ export interface ClickCandidate extends PartnerRef {
   id: number;
   linkId: string | null;
   createdAt: Date;
-  declined: boolean;
+  declinedReason: ClickDeclineReason | null;
 }
 
 export interface AttributionInput {
@@ -43,6 +46,11 @@ export function windowStart(now: Date, cookieDays: number): Date {
   return new Date(now.getTime() - cookieDays * DAY_MS);
 }
 
+/** Whether a click with this decline reason may attribute a sale. */
+export function clickMayAttribute(declinedReason: ClickDeclineReason | null): boolean {
+  return declinedReason === null || declinedReason === "duplicate";
+}
+
 /** The click the model picks among those that may attribute, or null. */
 export function pickClick(clicks: ClickCandidate[], input: Pick<AttributionInput, "now" | "cookieDays" | "model">): ClickCandidate | null {
   const from = windowStart(input.now, input.cookieDays).getTime();
@@ -50,7 +58,7 @@ export function pickClick(clicks: ClickCandidate[], input: Pick<AttributionInput
   let best: ClickCandidate | null = null;
   for (const click of clicks) {
     const at = click.createdAt.getTime();
-    if (click.declined || !click.partnerApproved || at < from || at > to) continue;
+    if (!clickMayAttribute(click.declinedReason) || !click.partnerApproved || at < from || at > to) continue;
     const later = !best || at > best.createdAt.getTime() || (at === best.createdAt.getTime() && click.id > best.id);
     if (!best || (input.model === "last_click" ? later : !later)) best = click;
   }

@@ -1,15 +1,16 @@
 import type { z } from "zod";
 import { InvalidError, MalformedError, type FieldIssue } from "@/lib/errors";
 import { toFieldIssues } from "@/lib/schemas/issues";
+import { readBodyText } from "./read-body";
 
+/** The JSON APIs' body limit unless a route sets its own: far above any order or partner. */
 export const MAX_BODY_BYTES = 256 * 1024;
 /** Deeper JSON than this is refused: nothing the API takes nests this far, and walking it could overflow the stack. */
 export const MAX_JSON_DEPTH = 64;
 
-/** Parses a JSON body: 400 when it is not JSON (or too large), 422 with details when values are wrong. */
-export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
-  const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES) throw new MalformedError("The request body is too large.");
+/** Parses a JSON body: 413 over `maxBytes`, 400 when it is not JSON, 422 with details when values are wrong. */
+export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S, { maxBytes = MAX_BODY_BYTES }: { maxBytes?: number } = {}): Promise<z.output<S>> {
+  const text = await readBodyText(request, maxBytes);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -4,14 +4,14 @@ import type { Db } from "@/db/types";
 import { RateLimitedError, TrackingDisabledError } from "@/lib/errors";
 import type { ProgramSettings } from "@/lib/schemas/settings";
 import { hashIp } from "@/lib/server/ip-hash";
-import { createRateLimiter } from "@/lib/server/rate-limit";
 import { getTrackingSettings } from "@/lib/services/tracking-settings";
 import { clientIp } from "./client-ip";
+import { clickLimiter } from "./public-limits";
 import { errorResponse } from "./respond";
 
 // The public endpoints storefront pages call from the browser (click, config): open to any
-// origin, limited per IP, and off when tracking is off. No session or key lookups here:
-// these are the hot paths.
+// origin, the click limited per address (shared by app processes, lib/http/public-limits.ts),
+// and off when tracking is off. No session or key lookups here: these are the hot paths.
 
 export const CORS_HEADERS = {
   "Access-Control-Allow-Origin": "*",
@@ -19,9 +19,6 @@ export const CORS_HEADERS = {
   "Access-Control-Allow-Headers": "Content-Type",
   "Access-Control-Max-Age": "86400",
 };
-
-// 60 clicks in a burst, then one a second, per address: far above what a person clicks.
-const clickLimiter = createRateLimiter({ capacity: 60, refillPerSecond: 1 });
 
 export function corsPreflight(): Response {
   return new Response(null, { status: 204, headers: CORS_HEADERS });
@@ -38,7 +35,8 @@ export function publicTracking(handler: (ctx: PublicContext) => Promise<{ status
   return async (request: Request): Promise<Response> => {
     try {
       const ipHash = hashIp(clientIp(request.headers));
-      if (options.rateLimit && !clickLimiter.take(ipHash ?? "unknown")) throw new RateLimitedError("Too many clicks from this address. Slow down and try again.", 1);
+      const limitKey = ipHash ?? "unknown";
+      if (options.rateLimit && !clickLimiter.take(limitKey)) throw new RateLimitedError("Too many clicks from this address. Slow down and try again.", clickLimiter.retryAfterSeconds(limitKey));
       const db = await getDb();
       const settings = await getTrackingSettings(db);
       if (!settings.trackingEnabled) throw new TrackingDisabledError();

@@ -4,12 +4,12 @@ import { getDb } from "@/db/client";
 import type { Db } from "@/db/types";
 import type { ProgramSettings } from "@/lib/schemas/settings";
 import { hashIp } from "@/lib/server/ip-hash";
-import { createRateLimiter } from "@/lib/server/rate-limit";
 import { recordClick } from "@/lib/services/tracking/clicks";
 import type { ResolvedRef } from "@/lib/services/tracking/resolve-ref";
 import { getTrackingSettings } from "@/lib/services/tracking-settings";
 import { clientIp } from "./client-ip";
 import { localPath } from "./safe-redirect";
+import { redirectLimiter } from "./public-limits";
 
 // /r/<code> and /a/<slug>: record the click, keep the visitor id in a first-party cookie of
 // this app, and send the visitor on (307) with ?aff_vid= so /track.js on the store can keep
@@ -17,7 +17,6 @@ import { localPath } from "./safe-redirect";
 // limit, or anything fails, they are still redirected, just without tracking.
 
 export const VISITOR_COOKIE = "aff_vid";
-const limiter = createRateLimiter({ capacity: 60, refillPerSecond: 1 });
 
 /**
  * Only a path on the store (?to=/shoes) is followed, never another site: the same check as
@@ -57,7 +56,7 @@ export async function referralRedirect(
     const destination = destinationOf(target, settings);
     fallback = destination;
     const ipHash = hashIp(clientIp(request.headers));
-    if (!settings.trackingEnabled || !limiter.take(ipHash ?? "unknown")) return NextResponse.redirect(destination, 307);
+    if (!settings.trackingEnabled || !redirectLimiter.take(ipHash ?? "unknown")) return NextResponse.redirect(destination, 307);
 
     const click = await recordClick(db, {
       target,

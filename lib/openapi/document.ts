@@ -96,7 +96,7 @@ export function openApiDocument(): Json {
       },
       responses: {
         InsufficientScope: { description: "403 insufficient_scope: the key is valid but its scope does not cover this operation", ...json(answers.errorAnswer) },
-        Error: { description: "400 malformed, 401 bad key, 403 insufficient_scope (the key's scope does not cover the operation), 404 unknown, 409 conflict, 422 invalid values (details name the fields), 429 rate limited, 503 tracking off", ...json(answers.errorAnswer) },
+        Error: { description: "400 malformed, 401 bad key, 403 insufficient_scope (the key's scope does not cover the operation), 404 unknown, 409 conflict, 413 body over the route's limit, 422 invalid values (details name the fields), 429 rate limited, 503 tracking off", ...json(answers.errorAnswer) },
       },
     },
     paths: withScopeErrors({

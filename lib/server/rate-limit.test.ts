@@ -18,3 +18,12 @@ test("memory stays bounded under many distinct keys", () => {
   limiter.take("c", 0); // evicts "a"
   expect(limiter.take("a", 0)).toBe(true);
 });
+
+test("Retry-After says when the next token comes", () => {
+  const limiter = createRateLimiter({ capacity: 2, refillPerSecond: 1 / 60 });
+  limiter.take("ip", 0);
+  limiter.take("ip", 0);
+  expect(limiter.take("ip", 0)).toBe(false);
+  expect(limiter.retryAfterSeconds("ip", 0)).toBe(60);
+  expect(limiter.retryAfterSeconds("ip", 45_000)).toBe(15);
+});

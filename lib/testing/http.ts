@@ -2,6 +2,8 @@ import { randomInt } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { NextRequest } from "next/server";
 import { expect } from "vitest";
+import "@/lib/http/peer-address.mjs";
+import { PEER_HEADER } from "@/lib/http/client-ip";
 import { adjustments, clicks, commissionEvents, commissions, couponCodes, customers, leads, links, orderItems, orders, partners, refunds } from "@/db/schema";
 import type { Db } from "@/db/types";
 import { SYSTEM } from "@/lib/services/actor";
@@ -112,9 +114,19 @@ export async function expectNothingWritten<T>(db: Db, fn: () => Promise<T>): Pro
   return result;
 }
 
-/** A client address no other test uses, for X-Forwarded-For (the rate limits count per address). */
+/** A client address no other test uses (the rate limits count per address). */
 export function uniqueIp(): string {
   return `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+}
+
+/**
+ * The header the server writes for a request whose TCP peer is `ip` (lib/http/peer-address.mjs,
+ * loaded above as the server process loads it): how a route-handler test sends a request
+ * "from" an address. A client's own X-Forwarded-For does not do it (lib/http/client-ip.ts).
+ */
+export function fromAddress(ip: string): Record<string, string> {
+  const stamp = (globalThis as Record<symbol, unknown>)[Symbol.for("affiliates.peer-address.stamp")];
+  return { [PEER_HEADER]: `${String(stamp)} ${ip}` };
 }
 
 /** A key that worked once and has been revoked. */

@@ -3,7 +3,7 @@ import { NextRequest } from "next/server";
 import { beforeAll, describe, expect, test } from "vitest";
 import { clicks } from "@/db/schema";
 import { link, partner, settings, uid } from "@/lib/testing/fixtures";
-import { expectNothingWritten, uniqueIp } from "@/lib/testing/http";
+import { expectNothingWritten, fromAddress, uniqueIp } from "@/lib/testing/http";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { GET } from "./route";
 
@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 
 function visit(slug: string, { query = "", cookie }: { query?: string; cookie?: string } = {}) {
-  const headers: Record<string, string> = { "x-forwarded-for": uniqueIp(), "user-agent": "Mozilla/5.0 (Android 14) Chrome/126.0" };
+  const headers: Record<string, string> = { ...fromAddress(uniqueIp()), "user-agent": "Mozilla/5.0 (Android 14) Chrome/126.0" };
   if (cookie) headers.cookie = cookie;
   return GET(new NextRequest(`http://localhost:3000/a/${encodeURIComponent(slug)}${query}`, { headers }), { params: Promise.resolve({ slug }) });
 }

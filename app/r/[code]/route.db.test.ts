@@ -3,7 +3,7 @@ import { NextRequest } from "next/server";
 import { afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { clicks } from "@/db/schema";
 import { link, partner, settings, uid } from "@/lib/testing/fixtures";
-import { expectNothingWritten, uniqueIp } from "@/lib/testing/http";
+import { expectNothingWritten, fromAddress, uniqueIp } from "@/lib/testing/http";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { GET } from "./route";
 
@@ -19,7 +19,7 @@ afterEach(() => {
 });
 
 function visit(code: string, { query = "", cookie, ip = uniqueIp(), base = "http://localhost:3000" }: { query?: string; cookie?: string; ip?: string; base?: string } = {}) {
-  const headers: Record<string, string> = { "x-forwarded-for": ip, "user-agent": "Mozilla/5.0 (iPhone) Safari/604.1", referer: "https://blog.example/review" };
+  const headers: Record<string, string> = { ...fromAddress(ip), "user-agent": "Mozilla/5.0 (iPhone) Safari/604.1", referer: "https://blog.example/review" };
   if (cookie) headers.cookie = cookie;
   const req = new NextRequest(`${base}/r/${encodeURIComponent(code)}${query}`, { headers });
   return GET(req, { params: Promise.resolve({ code }) });

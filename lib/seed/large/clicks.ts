@@ -35,8 +35,17 @@ export interface ClickRow {
   at: number;
 }
 
-/** A counted click of an approved partner that leads to an order. */
-export type Conversion = Omit<ClickRow, "declinedReason" | "landingUrl" | "referrer">;
+/**
+ * A counted click of an approved partner that leads to an order, with the visitor's repeat
+ * of it within the hour when there was one: a repeat only counts differently in reports, so
+ * an order after it is attributed to it (the latest click).
+ */
+export type Conversion = Omit<ClickRow, "declinedReason" | "landingUrl" | "referrer"> & { repeat?: { id: number; at: number } };
+
+/** The click the live rules pick for an order at `at` from this conversion's visitor. */
+export function attributingClickId(conversion: Conversion, at: number): number {
+  return conversion.repeat && conversion.repeat.at <= at ? conversion.repeat.id : conversion.id;
+}
 
 export interface ClickCounts {
   total: number;
@@ -120,17 +129,24 @@ export async function writeClicks(db: Db, rng: Rng, ctx: PlanContext, partners: 
       for (const click of session(rng, ctx, partner, at, dayStart + DAY_MS - 1000)) if (day.length < slots) day.push(click);
     }
     day.sort((a, b) => a.at - b.at);
+    // A repeat comes later the same day; it joins its session's conversion (same visitor).
+    const converting = new Map<string, Conversion>();
     for (const row of day) {
       const click: ClickRow = { id: nextId++, ...row };
       await writer.add(click);
       counts.total++;
       if (click.declinedReason === "bot") counts.bot++;
-      else if (click.declinedReason === "duplicate") counts.duplicate++;
-      else if (click.declinedReason === "partner_not_approved") counts.partnerNotApproved++;
+      else if (click.declinedReason === "duplicate") {
+        counts.duplicate++;
+        const conversion = converting.get(click.visitorId);
+        if (conversion) conversion.repeat = { id: click.id, at: click.at };
+      } else if (click.declinedReason === "partner_not_approved") counts.partnerNotApproved++;
       else {
         counts.counted++;
         if (rng.chance(chance * click.partner.conversion)) {
-          conversions.push({ id: click.id, visitorId: click.visitorId, partner: click.partner, link: click.link, ipHash: click.ipHash, userAgent: click.userAgent, at: click.at });
+          const conversion: Conversion = { id: click.id, visitorId: click.visitorId, partner: click.partner, link: click.link, ipHash: click.ipHash, userAgent: click.userAgent, at: click.at };
+          conversions.push(conversion);
+          converting.set(click.visitorId, conversion);
         }
       }
     }

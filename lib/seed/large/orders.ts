@@ -11,7 +11,7 @@ import { DESKTOP_AGENTS, MOBILE_AGENTS } from "../data";
 import { People } from "../people";
 import type { Rng } from "../random";
 import { pickProduct, type LargeCatalog } from "./catalog";
-import type { Conversion } from "./clicks";
+import { attributingClickId, type Conversion } from "./clicks";
 import { DAY_MS, flatToken, HOUR_MS, MINUTE_MS, pickIndex, type PlanContext } from "./context";
 import type { LargeCoupon, LargeLink, LargePartner } from "./partners";
 import { ORDER_MIX, SELF_REFERRAL_SHARE } from "./scale";
@@ -135,16 +135,16 @@ export function planOrders(rng: Rng, ctx: PlanContext, input: OrderPlanInput): {
   for (const { click, at, delay } of take(counts.click)) {
     const device = delay < 6 * HOUR_MS || rng.chance(0.5) ? { ipHash: click.ipHash, userAgent: click.userAgent } : shopper();
     const customer = newCustomer(at, click.partner);
-    drafts.push({ at, customer, partner: click.partner, link: click.link, clickId: click.id, attribution: "click", couponCode: null, selfReferral: false, visitorId: click.visitorId, focus: click.link?.productId ?? null, ...device });
+    drafts.push({ at, customer, partner: click.partner, link: click.link, clickId: attributingClickId(click, at), attribution: "click", couponCode: null, selfReferral: false, visitorId: click.visitorId, focus: click.link?.productId ?? null, ...device });
   }
   for (const { click, at } of take(counts.self)) {
     // The partner buys through their own link with their own email: blocked, earns nothing.
     const customer: LargeCustomer = { id: randomUUID(), externalId: `cus_${flatToken(rng, 14, TOKEN.slice(0, 62))}`, email: click.partner.email, name: click.partner.name, partner: null, createdAt: at };
-    drafts.push({ at, customer, partner: click.partner, link: click.link, clickId: click.id, attribution: "click", couponCode: null, selfReferral: true, visitorId: click.visitorId, focus: null, ipHash: click.ipHash, userAgent: click.userAgent });
+    drafts.push({ at, customer, partner: click.partner, link: click.link, clickId: attributingClickId(click, at), attribution: "click", couponCode: null, selfReferral: true, visitorId: click.visitorId, focus: null, ipHash: click.ipHash, userAgent: click.userAgent });
   }
   for (const { click, at } of take(counts.ipUserAgent)) {
     // Same device, but the visitor id was lost on the way to checkout.
-    drafts.push({ at, customer: newCustomer(at, click.partner), partner: click.partner, link: click.link, clickId: click.id, attribution: "ip_user_agent", couponCode: null, selfReferral: false, visitorId: null, focus: null, ipHash: click.ipHash, userAgent: click.userAgent });
+    drafts.push({ at, customer: newCustomer(at, click.partner), partner: click.partner, link: click.link, clickId: attributingClickId(click, at), attribution: "ip_user_agent", couponCode: null, selfReferral: false, visitorId: null, focus: null, ipHash: click.ipHash, userAgent: click.userAgent });
   }
   // Too few clicks to go round (tiny programs): the rest come with a coupon.
   const shortfall = counts.click + counts.self + counts.ipUserAgent - drafts.length;

@@ -4,7 +4,7 @@ import { queryRows } from "@/db/open";
 import { timestamptz } from "@/db/sql-helpers";
 import type { Db } from "@/db/types";
 import { attribute, windowStart, type Attribution, type ClickCandidate, type PartnerRef } from "@/lib/domain/attribution";
-import type { CommissionType } from "@/lib/schemas/enums";
+import type { ClickDeclineReason, CommissionType } from "@/lib/schemas/enums";
 import type { ProgramSettings } from "@/lib/schemas/settings";
 
 // Loads what lib/domain/attribution.ts needs, one rule at a time: a later rule is only
@@ -46,6 +46,7 @@ export interface SaleAttribution {
 type TermsRow = { email: string; commission_type: CommissionType | null; commission_rate: number | null };
 type ClickRow = TermsRow & {
   id: number;
+  declined_reason: ClickDeclineReason | null;
   partner_id: string;
   link_id: string | null;
   created_at: Date | string;
@@ -65,7 +66,7 @@ function notePartner(seen: Seen, partnerId: string, r: TermsRow): void {
 }
 
 function toCandidate(r: ClickRow): ClickCandidate {
-  return { id: Number(r.id), partnerId: r.partner_id, linkId: r.link_id, createdAt: new Date(r.created_at), partnerApproved: r.approved, declined: false };
+  return { id: Number(r.id), partnerId: r.partner_id, linkId: r.link_id, createdAt: new Date(r.created_at), partnerApproved: r.approved, declinedReason: r.declined_reason };
 }
 
 async function clicksWhere(db: Db, condition: ReturnType<typeof sql>, q: AttributionQuery, seen: Seen): Promise<ClickCandidate[]> {
@@ -76,11 +77,11 @@ async function clicksWhere(db: Db, condition: ReturnType<typeof sql>, q: Attribu
   const rows = await queryRows<ClickRow>(
     db,
     sql`with own as materialized (
-          select c.id, c.partner_id, c.link_id, c.created_at from clicks c
-           where ${condition} and c.declined_reason is null
+          select c.id, c.partner_id, c.link_id, c.created_at, c.declined_reason from clicks c
+           where ${condition} and (c.declined_reason is null or c.declined_reason = 'duplicate')
              and c.created_at >= ${timestamptz(windowStart(q.now, q.settings.cookieDays))} and c.created_at <= ${timestamptz(q.now)}
         )
-        select own.id, own.partner_id, own.link_id, own.created_at, true as approved, p.email, p.commission_type, p.commission_rate,
+        select own.id, own.partner_id, own.link_id, own.created_at, own.declined_reason, true as approved, p.email, p.commission_type, p.commission_rate,
                l.commission_type as link_commission_type, l.commission_rate as link_commission_rate
           from own join partners p on p.id = own.partner_id and p.status = 'approved'
           left join links l on l.id = own.link_id

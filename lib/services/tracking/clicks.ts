@@ -9,7 +9,8 @@ import type { ResolvedRef } from "./resolve-ref";
 // Records one click. Bots and clicks on partners who are not approved are kept as
 // declined; a repeat of the same visitor or the same hashed IP on the same link within an
 // hour is kept as a declined duplicate, decided by the database (click_dedupe) in the
-// statement that stores the click, so concurrent repeats cannot both count.
+// statement that stores the click, so concurrent repeats cannot both count. A duplicate only
+// counts differently in reports: its visitor id attributes a sale like any other click's.
 
 export interface ClickInput {
   target: ResolvedRef;

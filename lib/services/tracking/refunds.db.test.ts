@@ -98,6 +98,24 @@ describe("refundId makes a refund count once", () => {
     expect((await commissionOf(s.commissionId)).amount).toBe(600);
   });
 
+  test.each([
+    ["the whole order (amount omitted)", undefined],
+    ["the whole order (amount given)", 10_000],
+    ["more than half of it", 6_000],
+  ])("concurrent retries of one refund of %s all answer the first answer, never 422", async (_name, amount) => {
+    const s = await attributedSale(10_000);
+    const refundId = uid("rf-");
+    const outcomes = await Promise.allSettled(Array.from({ length: 12 }, () => refund({ orderId: s.orderId, refundId, ...(amount === undefined ? {} : { amount }) })));
+    const refused = outcomes.flatMap((o) => (o.status === "rejected" ? [String(o.reason)] : []));
+    expect(refused).toEqual([]);
+    const answers = outcomes.map((o) => (o as PromiseFulfilledResult<Awaited<ReturnType<typeof refund>>>).value);
+    expect(answers.filter((r) => r.created)).toHaveLength(1);
+    for (const answer of answers) expect(answer.body).toEqual(answers[0]!.body);
+    expect(await t.db.select().from(refunds).where(eq(refunds.externalId, refundId))).toHaveLength(1);
+    const [order] = await t.db.select().from(orders).where(eq(orders.externalId, s.orderId));
+    expect(order!.refundedAmount).toBe(amount ?? 10_000);
+  });
+
   test("concurrent different refunds of one order never exceed it", async () => {
     const s = await attributedSale(1000);
     const outcomes = await Promise.allSettled(Array.from({ length: 8 }, () => refund({ orderId: s.orderId, amount: 300 })));

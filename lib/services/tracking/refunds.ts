@@ -37,6 +37,12 @@ export async function recordRefund(db: Db, body: RefundBody, options: { actor: A
     return await db.transaction(async (tx) => {
       const [order] = await tx.select().from(orders).where(eq(orders.externalId, body.orderId)).for("update");
       if (!order) throw new NotFoundError(`No order with orderId ${body.orderId}.`, "unknown_order");
+      // A retry that raced the first attempt waited for this lock and now sees the order
+      // already refunded: it is a repeat, not a refund of what is left (which would be a 422).
+      if (body.refundId) {
+        const [taken] = await tx.select({ id: refunds.id }).from(refunds).where(eq(refunds.externalId, body.refundId));
+        if (taken) throw new DuplicateRequest();
+      }
       const left = order.amount - order.refundedAmount;
       const amount = body.amount ?? left;
       if (amount <= 0 || amount > left) {

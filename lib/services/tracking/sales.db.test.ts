@@ -48,6 +48,36 @@ describe("attribution of a sale", () => {
     expect((await sale(t.db, { visitorId: visitor.visitorId })).body.attribution).toBe("none");
   });
 
+  test("two shoppers behind one address (office or carrier NAT) who click the same partner within the hour each get their sale", async () => {
+    const p = await partner(t.db);
+    const l = await link(t.db, p.id);
+    const nat = { ipHash: hashIp("203.0.113.77"), userAgent: "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) Safari/604.1" };
+    const t0 = Date.now() - 40 * 60_000;
+    const first = await click(t.db, l.slug, { ...nat, now: new Date(t0) });
+    const second = await click(t.db, l.slug, { ...nat, now: new Date(t0 + 20 * 60_000) });
+    // the second counts as a repeat of the address in reports, with a visitor id of its own
+    expect([first.declinedReason, second.declinedReason]).toEqual([null, "duplicate"]);
+    expect(second.visitorId).not.toBe(first.visitorId);
+    for (const shopper of [second, first]) {
+      const { body } = await sale(t.db, { visitorId: shopper.visitorId });
+      expect(body).toMatchObject({ attributed: true, attribution: "click", partnerId: p.id, commission: { amount: 1000 } });
+      const [order] = await t.db.select().from(orders).where(eq(orders.externalId, body.orderId));
+      expect(order).toMatchObject({ clickId: shopper.clickId, linkId: l.id });
+    }
+  });
+
+  test("a visitor's repeat click within the hour keeps attributing, to the partner they came back through", async () => {
+    const a = await partner(t.db);
+    const b = await partner(t.db);
+    const t0 = Date.now() - 30 * 60_000;
+    const first = await click(t.db, a.referralCode, { now: new Date(t0) });
+    await click(t.db, b.referralCode, { visitorId: first.visitorId, now: new Date(t0 + 5 * 60_000) });
+    const repeat = await click(t.db, a.referralCode, { visitorId: first.visitorId, now: new Date(t0 + 10 * 60_000) });
+    expect(repeat.declinedReason).toBe("duplicate");
+    const { body } = await sale(t.db, { visitorId: first.visitorId });
+    expect(body).toMatchObject({ attribution: "click", partnerId: a.id });
+  });
+
   test("a referred customer stays with their partner for later orders", async () => {
     const p = await partner(t.db);
     const visitor = await click(t.db, p.referralCode);

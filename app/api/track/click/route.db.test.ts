@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
+import { NextRequest } from "next/server";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { clicks } from "@/db/schema";
 import { hashIp } from "@/lib/server/ip-hash";
 import { apiKey, link, partner, settings, uid } from "@/lib/testing/fixtures";
-import { expectError, expectNothingWritten, postJson, readJson, uniqueIp, type Json } from "@/lib/testing/http";
+import { expectError, expectNothingWritten, fromAddress, postJson, readJson, type Json, uniqueIp } from "@/lib/testing/http";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { POST as postSale } from "../sale/route";
 import { OPTIONS, POST } from "./route";
@@ -15,7 +16,7 @@ const GOOGLEBOT = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.co
 
 /** A click from the storefront's browser: its own address unless one is given. */
 function postClick(body: unknown, { ip = uniqueIp(), ua = BROWSER, raw }: { ip?: string; ua?: string; raw?: string } = {}) {
-  return postJson(POST, body, { raw, headers: { "x-forwarded-for": ip, "user-agent": ua, origin: "https://shop.example.com" } });
+  return postJson(POST, body, { raw, headers: { ...fromAddress(ip), "user-agent": ua, origin: "https://shop.example.com" } });
 }
 
 function expectCors(res: Response) {
@@ -96,6 +97,31 @@ describe("POST /api/track/click", () => {
     expect((await clickRows(b.visitorId))[0]!.declinedReason).toBe("duplicate");
   });
 
+  test("two shoppers behind one address (NAT) within the hour: the second counts as a repeat, and both sales are attributed", async () => {
+    const p = await partner(t.db);
+    const ip = uniqueIp();
+    const key = await apiKey(t.db);
+    const shoppers = [await readJson(await postClick({ ref: p.referralCode }, { ip })), await readJson(await postClick({ ref: p.referralCode }, { ip }))];
+    expect((await clickRows(shoppers[1].visitorId))[0]!.declinedReason).toBe("duplicate");
+    for (const shopper of shoppers) {
+      const sale = await readJson(await postJson(postSale, { orderId: uid("nat-order-"), amount: 10_000, visitorId: shopper.visitorId }, { key }));
+      expect(sale).toMatchObject({ attributed: true, attribution: "click", partnerId: p.id });
+    }
+  });
+
+  test("a client's own X-Forwarded-For does not change the address its clicks are de-duplicated and limited under", async () => {
+    const p = await partner(t.db);
+    const ip = uniqueIp();
+    const spoofing = (i: number) => postJson(POST, { ref: p.referralCode }, { headers: { ...fromAddress(ip), "x-forwarded-for": `203.0.113.${i % 250}`, "user-agent": BROWSER } });
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() }); // no refill while the 61 are sent
+    const answers = [];
+    for (let i = 0; i < 61; i++) answers.push(await spoofing(i));
+    expect(answers.slice(0, 60).map((r) => r.status)).toEqual(Array(60).fill(200));
+    expect(answers[60]!.status).toBe(429);
+    const second = await readJson(answers[1]!);
+    expect((await clickRows(second.visitorId))[0]).toMatchObject({ ipHash: hashIp(ip), declinedReason: "duplicate" });
+  });
+
   test("a repeat counts per link: the same visitor on another link of the partner counts again", async () => {
     const p = await partner(t.db);
     const l = await link(t.db, p.id);
@@ -150,12 +176,20 @@ describe("POST /api/track/click refuses bad requests, with CORS headers, and rec
     });
   });
 
-  test("a body over 256 KB is 400", async () => {
+  test.each([
+    ["declared in Content-Length", true],
+    ["streamed without a length", false],
+  ])("a body over 32 KB (%s) is 413 payload_too_large", async (_name, declared) => {
     const p = await partner(t.db);
+    const json = JSON.stringify({ ref: p.referralCode, url: "https://shop.example.com/?" + "x".repeat(40 * 1024) });
+    const bytes = new TextEncoder().encode(json);
+    const body = declared ? json : new ReadableStream({ start: (c) => (c.enqueue(bytes), c.close()) });
+    const headers = { ...fromAddress(uniqueIp()), "content-type": "application/json", ...(declared ? { "content-length": String(bytes.length) } : {}) };
     await expectNothingWritten(t.db, async () => {
-      const res = await postClick({ ref: p.referralCode, url: "https://shop.example.com/?" + "x".repeat(300 * 1024) });
+      const res = await POST(new NextRequest("http://localhost:3000/api/track/click", { method: "POST", headers, body, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]));
       expectCors(res);
-      await expectError(res, 400, "malformed_request");
+      const error = await expectError(res, 413, "payload_too_large");
+      expect(error.message).toBe("The request body is too large (at most 32 KB).");
     });
   });
 
@@ -218,7 +252,7 @@ describe("CORS and rate limit", () => {
     const now = Date.now();
     vi.useFakeTimers({ toFake: ["Date"], now });
     const burst: number[] = [];
-    for (let i = 0; i < 60; i++) burst.push((await postClick({ ref: p.referralCode }, { ip: `${ip}, 192.168.0.${i}` })).status);
+    for (let i = 0; i < 60; i++) burst.push((await postClick({ ref: p.referralCode }, { ip })).status);
     expect(burst).toEqual(Array(60).fill(200));
 
     await expectNothingWritten(t.db, async () => {

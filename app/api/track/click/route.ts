@@ -9,9 +9,12 @@ import { cachedRef } from "@/lib/services/tracking/ref-cache";
 
 export const OPTIONS = corsPreflight;
 
+/** A click is a ref, two URLs of at most 2,048 characters and a visitor id: 32 KB is ample. */
+const MAX_CLICK_BYTES = 32 * 1024;
+
 export const POST = publicTracking(
   async ({ request, db, settings, ipHash }) => {
-    const body = await parseJsonBody(request, clickSchema);
+    const body = await parseJsonBody(request, clickSchema, { maxBytes: MAX_CLICK_BYTES });
     const target = await cachedRef(db, body.ref);
     if (!target) throw new NotFoundError(`No partner or link with the ref "${body.ref}".`, "unknown_ref");
     const click = await recordClick(db, {

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { commissions, orders } from "@/db/schema";
 import { apiKey, link, partner, settings, uid } from "@/lib/testing/fixtures";
-import { expectError, expectEveryBadKeyRefused, expectNothingWritten, postJson, readJson, rowCounts, uniqueIp, type Json } from "@/lib/testing/http";
+import { expectError, expectEveryBadKeyRefused, expectNothingWritten, fromAddress, postJson, readJson, rowCounts, type Json, uniqueIp } from "@/lib/testing/http";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { POST as postClick } from "../click/route";
 import { POST } from "./route";
@@ -18,7 +18,7 @@ const postSale = (body: unknown, options: { raw?: string; headers?: Record<strin
 
 /** A visitor arriving through /api/track/click, as /track.js reports it. */
 async function visitorThrough(ref: string): Promise<string> {
-  const res = await postJson(postClick, { ref }, { headers: { "x-forwarded-for": uniqueIp(), "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0" } });
+  const res = await postJson(postClick, { ref }, { headers: { ...fromAddress(uniqueIp()), "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0" } });
   expect(res.status).toBe(200);
   return (await readJson(res)).visitorId;
 }
@@ -206,14 +206,14 @@ describe("POST /api/track/sale refuses bad requests and records nothing", () => 
     await expectNothingWritten(t.db, async () => expectError(await postSale(undefined, { raw }), 400, "malformed_request"));
   });
 
-  test("a 300 KB body is 400", async () => {
+  test("a 300 KB body is 413 payload_too_large", async () => {
     const body = { orderId: uid("order-"), amount: 100, metadata: { blob: "x".repeat(300 * 1024) } };
-    await expectNothingWritten(t.db, async () => expectError(await postSale(body), 400, "malformed_request"));
+    await expectNothingWritten(t.db, async () => expectError(await postSale(body), 413, "payload_too_large"));
   });
 
-  test("the size limit counts bytes: 280 KB of emoji (140 K UTF-16 units) is 400 too", async () => {
+  test("the size limit counts bytes: 280 KB of emoji (140 K UTF-16 units) is 413 too", async () => {
     const body = { orderId: uid("order-"), amount: 100, metadata: { blob: "😀".repeat(70_000) } };
-    await expectNothingWritten(t.db, async () => expectError(await postSale(body), 400, "malformed_request"));
+    await expectNothingWritten(t.db, async () => expectError(await postSale(body), 413, "payload_too_large"));
   });
 
   const orderId = "bad-" + uid();

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { links } from "@/db/schema";
 import { appUrl } from "@/lib/env";
 import { apiKey, link, partner, uid } from "@/lib/testing/fixtures";
-import { expectError, expectEveryBadKeyRefused, expectNothingWritten, getWith, postJson, readJson, rowCounts, uniqueIp, type Json } from "@/lib/testing/http";
+import { expectError, expectEveryBadKeyRefused, expectNothingWritten, fromAddress, getWith, postJson, readJson, rowCounts, type Json, uniqueIp } from "@/lib/testing/http";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { POST as postClick } from "../../track/click/route";
 import { POST as postRefund } from "../../track/refund/route";
@@ -109,7 +109,7 @@ describe("GET /api/v1/links/{slug}/stats", () => {
     const p = await partner(t.db);
     const l = await link(t.db, p.id);
     const clickFrom = async (ip: string, ua = "Mozilla/5.0 (Windows NT 10.0) Edge/126.0") =>
-      (await readJson(await postJson(postClick, { ref: l.slug }, { headers: { "x-forwarded-for": ip, "user-agent": ua } }))).visitorId as string;
+      (await readJson(await postJson(postClick, { ref: l.slug }, { headers: { ...fromAddress(ip), "user-agent": ua } }))).visitorId as string;
     const a = await clickFrom(uniqueIp());
     const b = await clickFrom(uniqueIp());
     const repeatIp = uniqueIp();
@@ -125,7 +125,7 @@ describe("GET /api/v1/links/{slug}/stats", () => {
     await sale(first, 10_000, a);
     await sale(uid("order-"), 5_000, b);
     // a sale through the partner's referral code is not the link's
-    await sale(uid("order-"), 7_000, (await readJson(await postJson(postClick, { ref: p.referralCode }, { headers: { "x-forwarded-for": uniqueIp() } }))).visitorId);
+    await sale(uid("order-"), 7_000, (await readJson(await postJson(postClick, { ref: p.referralCode }, { headers: { ...fromAddress(uniqueIp()) } }))).visitorId);
     expect((await postJson(postRefund, { orderId: first, amount: 2_500 }, { key })).status).toBe(200);
 
     expect(await readJson(await stats(l.slug.toUpperCase()))).toEqual({ clicks: 3, sales: 2, revenue: 12_500, commission: 750 + 500 });
@@ -134,7 +134,7 @@ describe("GET /api/v1/links/{slug}/stats", () => {
   test("a fully refunded sale leaves no revenue and no commission", async () => {
     const p = await partner(t.db);
     const l = await link(t.db, p.id);
-    const { visitorId } = await readJson(await postJson(postClick, { ref: l.slug }, { headers: { "x-forwarded-for": uniqueIp() } }));
+    const { visitorId } = await readJson(await postJson(postClick, { ref: l.slug }, { headers: { ...fromAddress(uniqueIp()) } }));
     const orderId = uid("order-");
     await postJson(postSale, { orderId, amount: 8_000, visitorId }, { key });
     await postJson(postRefund, { orderId }, { key });

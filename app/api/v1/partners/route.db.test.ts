@@ -4,7 +4,7 @@ import { partners } from "@/db/schema";
 import { appUrl } from "@/lib/env";
 import { hashDashboardToken } from "@/lib/services/partner-tokens";
 import { apiKey, link, partner, uid } from "@/lib/testing/fixtures";
-import { expectError, expectEveryBadKeyRefused, expectNothingWritten, getWith, postJson, readJson, rowCounts, uniqueIp, type Json } from "@/lib/testing/http";
+import { expectError, expectEveryBadKeyRefused, expectNothingWritten, fromAddress, getWith, postJson, readJson, rowCounts, type Json, uniqueIp } from "@/lib/testing/http";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { POST as postClick } from "../../track/click/route";
 import { GET, POST } from "./route";
@@ -91,7 +91,7 @@ describe("POST /api/v1/partners conflicts are 409 and write nothing", () => {
     const owner = await partner(t.db);
     const l = await link(t.db, owner.id, { slug: uid("promo-") });
     const res = await postPartner({ name: "Hijack", email: email(), referralCode: l.slug.toUpperCase() });
-    const click = await readJson(await postJson(postClick, { ref: l.slug }, { headers: { "x-forwarded-for": uniqueIp() } }));
+    const click = await readJson(await postJson(postClick, { ref: l.slug }, { headers: { ...fromAddress(uniqueIp()) } }));
     expect(click).toMatchObject({ partnerId: owner.id, linkId: l.id });
     await expectError(res, 409, "referral_code_taken", ["referralCode"]);
   });
@@ -110,8 +110,8 @@ describe("POST /api/v1/partners refuses bad requests and writes nothing", () => 
     await expectNothingWritten(t.db, async () => expectError(await postPartner(undefined, raw), 400, "malformed_request"));
   });
 
-  test("a 300 KB body is 400", async () => {
-    await expectNothingWritten(t.db, async () => expectError(await postPartner({ name: "Big", email: email(), payoutDetails: { note: "x".repeat(300 * 1024) } }), 400, "malformed_request"));
+  test("a 300 KB body is 413 payload_too_large", async () => {
+    await expectNothingWritten(t.db, async () => expectError(await postPartner({ name: "Big", email: email(), payoutDetails: { note: "x".repeat(300 * 1024) } }), 413, "payload_too_large"));
   });
 
   test.each<[string, Json, string[]]>([

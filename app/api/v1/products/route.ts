@@ -2,6 +2,7 @@
 // products {id, name, url?, price?, categoryIds?, imageUrl?}; all of them are saved or, when
 // any row is invalid, none (422 naming every bad row as "<index>.<field>").
 import { MalformedError } from "@/lib/errors";
+import { readBodyText } from "@/lib/http/read-body";
 import { withApiKey } from "@/lib/http/with-api-key";
 import { upsertProducts } from "@/lib/services/catalog";
 
@@ -9,8 +10,7 @@ import { upsertProducts } from "@/lib/services/catalog";
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 async function readProducts(request: Request): Promise<unknown[]> {
-  const text = await request.text();
-  if (Buffer.byteLength(text, "utf8") > MAX_BODY_BYTES) throw new MalformedError("The request body is too large (at most 5 MB); send the catalog in several requests.");
+  const text = await readBodyText(request, MAX_BODY_BYTES);
   let json: unknown;
   try {
     json = JSON.parse(text);
