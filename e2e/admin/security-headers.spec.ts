@@ -92,29 +92,49 @@ function adminRoutes(): string[] {
   return routes.sort();
 }
 
-/** A partner with a paid sale: ids for every admin page that shows one record. */
-async function recordsForDetailPages(page: Page, request: APIRequestContext) {
-  const coupon = unique("CSP").toUpperCase();
-  const partner = await createPartnerViaApi(request, key, { name: unique("CSP Partner "), couponCodes: [coupon], commissionType: "fixed", commissionRate: 7500 });
+/** Sells once with the partner's coupon and approves it as a merchant does; answers the commission id. */
+async function approvedSale(page: Page, request: APIRequestContext, partnerId: string, coupon: string): Promise<string> {
   const customer = { id: unique("cus_"), email: `${unique("csp-")}@example.com`, name: unique("Csp Customer ") };
   const sale = await request.post("/api/track/sale", { headers: { Authorization: `Bearer ${key}` }, data: { orderId: unique("csp-order-"), amount: 20_000, couponCode: coupon, customer } });
   expect(sale.status(), await sale.text()).toBe(201);
-  const commissionId = ((await sale.json()) as { commission: { id: string } }).commission.id;
-
-  // approve it as a merchant does, so it can be paid
-  await open(page, `/commissions?partner=${partner.id}&status=pending`);
+  await open(page, `/commissions?partner=${partnerId}&status=pending`);
   await page.getByRole("checkbox", { name: "Select all rows on this page" }).check();
   await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Approve selected" }).click();
   await expect(page.getByTestId("bulk-result")).toHaveText("1 approved.");
+  return ((await sale.json()) as { commission: { id: string } }).commission.id;
+}
+
+/** A partner paid once and with a PayPal batch open: ids for every admin page that shows one record. */
+async function recordsForDetailPages(page: Page, request: APIRequestContext) {
+  const coupon = unique("CSP").toUpperCase();
+  const name = unique("CSP Partner ");
+  const partner = await createPartnerViaApi(request, key, {
+    name,
+    couponCodes: [coupon],
+    commissionType: "fixed",
+    commissionRate: 7500,
+    payoutMethod: "paypal",
+    payoutDetails: { email: `${unique("csp-paypal-")}@example.com` },
+  });
+  const commissionId = await approvedSale(page, request, partner.id, coupon);
   const payout = await request.post("/api/v1/payouts", { headers: { Authorization: `Bearer ${key}` }, data: { partnerId: partner.id, method: "other" } });
   expect(payout.status(), await payout.text()).toBe(201);
   const payoutId = ((await payout.json()) as { id: string }).id;
+
+  // a second sale, due again, goes into a PayPal batch
+  await approvedSale(page, request, partner.id, coupon);
+  await open(page, `/payouts?q=${encodeURIComponent(name)}`);
+  await page.getByRole("checkbox", { name: "Select all rows on this page" }).check();
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "PayPal batch…" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Make PayPal batch" }).click();
+  await expect(page).toHaveURL(/\/payouts\/batches\/[0-9a-f-]{36}$/);
+  const batchId = new URL(page.url()).pathname.split("/").pop()!;
 
   await open(page, `/customers?partner=${partner.id}`);
   const customerHref = await page.getByTestId("customer-link").first().getAttribute("href");
   const customerId = customerHref?.split("/").pop();
   expect(customerId).toBeTruthy();
-  return { partner: partner.id, commission: commissionId, payout: payoutId, customer: customerId! };
+  return { partner: partner.id, commission: commissionId, payout: payoutId, batch: batchId, customer: customerId! };
 }
 
 test("every admin page renders with its scripts under the CSP and no violation", async ({ page, request }) => {
@@ -127,6 +147,7 @@ test("every admin page renders with its scripts under the CSP and no violation",
     "/partners/[id]": `/partners/${ids.partner}`,
     "/partners/[id]/edit": `/partners/${ids.partner}/edit`,
     "/payouts/[id]": `/payouts/${ids.payout}`,
+    "/payouts/batches/[id]": `/payouts/batches/${ids.batch}`,
   };
   const routes = adminRoutes();
   expect(routes.length).toBeGreaterThan(15);
