@@ -1,5 +1,6 @@
 "use client";
 
+import { PasswordChangeFields } from "@/components/password-change-fields";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -44,17 +45,7 @@ export function ChangePasswordForm() {
       noValidate
       aria-label="Change your password"
     >
-      <div className="grid gap-4 sm:grid-cols-3">
-        <Field id="current" label="Current password" error={errors.current}>
-          {(p) => <Input {...p} type="password" autoComplete="current-password" />}
-        </Field>
-        <Field id="password" label="New password" error={errors.password} hint="At least 10 characters.">
-          {(p) => <Input {...p} type="password" autoComplete="new-password" />}
-        </Field>
-        <Field id="confirm" label="Repeat new password" error={errors.confirm}>
-          {(p) => <Input {...p} type="password" autoComplete="new-password" />}
-        </Field>
-      </div>
+      <PasswordChangeFields errors={errors} className="grid gap-4 sm:grid-cols-3" />
       <div className="flex items-center gap-4">
         <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? "Changing…" : "Change password"}

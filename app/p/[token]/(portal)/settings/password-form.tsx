@@ -1,9 +1,8 @@
 "use client";
 
+import { PasswordChangeFields } from "@/components/password-change-fields";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
-import { Input } from "@/components/ui/input";
 import { useFormAction } from "@/components/ui/use-form-action";
 import type { FormState } from "@/lib/schemas/form-state";
 
@@ -22,17 +21,7 @@ export function PortalPasswordForm({ action }: { action: (previous: FormState, f
     >
       <h2 className="text-base font-semibold text-zinc-900">Password</h2>
       <p className="mt-1 text-sm text-zinc-500">Changing it signs you out everywhere else.</p>
-      <div className="mt-4 grid gap-5 sm:grid-cols-3">
-        <Field id="current" label="Current password" error={errors.current}>
-          {(p) => <Input {...p} type="password" autoComplete="current-password" />}
-        </Field>
-        <Field id="password" label="New password" error={errors.password} hint="At least 10 characters.">
-          {(p) => <Input {...p} type="password" autoComplete="new-password" />}
-        </Field>
-        <Field id="confirm" label="Repeat new password" error={errors.confirm}>
-          {(p) => <Input {...p} type="password" autoComplete="new-password" />}
-        </Field>
-      </div>
+      <PasswordChangeFields errors={errors} className="mt-4 grid gap-5 sm:grid-cols-3" />
       <div className="mt-4 flex flex-wrap items-center justify-end gap-3">
         <div className="min-w-0 flex-1">
           <FormMessage state={state} testId="password-message" />
