@@ -1,10 +1,14 @@
 import type { NextConfig } from "next";
+import { devOrigins } from "./lib/http/dev-origins";
 
 const nextConfig: NextConfig = {
   // PGlite ships a WASM build and postgres.js opens sockets: both must stay plain Node
   // modules, or the bundler copies PGlite's WASM into public static files.
   serverExternalPackages: ["@electric-sql/pglite", "postgres", "bcryptjs"],
   poweredByHeader: false,
+  // The dev server's hot-reload connection for pages opened at 127.0.0.1 or this machine's
+  // network address too, not only localhost: without it such a page reloads in a loop.
+  allowedDevOrigins: devOrigins(),
   reactStrictMode: true,
   // The partner portal's URL holds its secret token: it must not leave in a Referer header
   // (outbound links, images) nor land in the dev server's request log.
