@@ -36,7 +36,12 @@ test("a settings change is saved and still there after a reload", { tag: PROGRAM
   await expect(page.getByRole("link", { name: /Acme Partner Program/ }).first()).toBeVisible();
 
   await page.goto("/settings/activity");
-  await expect(page.getByText("Settings update").first()).toBeVisible();
+  // the log reads in words and money, not keys and minor units
+  const entry = page.getByRole("listitem").filter({ hasText: "Settings changed" }).first();
+  await expect(entry).toContainText("Minimum payout$0.00 → $50.00");
+  await expect(entry).toContainText("Hold period30 days → 14 days");
+  await expect(entry).toContainText("Default rate10 % → 12.5 %");
+  await expect(entry.getByRole("link", { name: "Program settings" })).toHaveAttribute("href", "/settings");
 });
 
 test("bad values get field messages and change nothing", { tag: PROGRAM_SETTINGS }, async ({ page }) => {
