@@ -44,7 +44,7 @@ test.each([
   [row("commission.void", "commission", COMMISSION, { from: "paid", to: "void", reason: "fraud", adjustment: { id: "x", amount: -500 } }), ["Commission voided", "$5.00 on order ORD-1", "From: Paid; To: Void; Reason: fraud; Clawback: -$5.00"]],
   [row("commission.mark_paid", "commission", COMMISSION, { from: "approved", to: "paid" }), ["Commission marked paid", "$5.00 on order ORD-1", "From: Approved; To: Paid"]],
   [row("commission.mark_unpaid", "commission", COMMISSION, { from: "paid", to: "approved" }), ["Commission marked unpaid", "$5.00 on order ORD-1", "From: Paid; To: Approved"]],
-  [row("commissions.hold_reapplied", "program_settings", "1", { holdDays: 14, count: 3 }), ["Hold period applied to pending commissions", "Program settings", "Commissions: 3; Hold period: 14 days"]],
+  [row("commissions.hold_reapplied", "program_settings", "1", { holdDays: 14, count: 3, approved: 1 }), ["Hold period applied to pending commissions", "Program settings", "Pending commissions moved: 3; Now payable: 1; Hold period: 14 days"]],
   [row("sale.manual", "order", "ORD-7", { partnerId: P, amount: 12_000, commission: 1_200 }), ["Sale recorded by hand", "Order ORD-7", "Partner: Ada Affiliate; Amount: $120.00; Commission: $12.00"]],
   [row("partner.create", "partner", P, { email: "ada@example.com", status: "approved" }), ["Partner added", "Ada Affiliate", "Status: Approved"]],
   [row("partner.update", "partner", P, { changes: { commissionRate: { from: 1000, to: 1250 }, payoutMethod: { from: null, to: "paypal" }, couponCodes: { from: ["A"], to: ["A", "B"] } } }), ["Partner changed", "Ada Affiliate", "Payout method: — → PayPal; Coupon codes: A → A, B; Commission rate: 10 % → 12.5 %"]],
