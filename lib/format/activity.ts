@@ -119,6 +119,7 @@ const KEYS: Record<string, KeySpec> = {
   price: { label: "Price", kind: "money" },
   method: { label: "Method", kind: "method" },
   payoutMethod: { label: "Payout method", kind: "method" },
+  saleDate: { label: "Sale date" },
   transactionId: { label: "Transaction id" },
   batchId: { label: "PayPal batch", kind: { ref: "payout_batch" } },
   reference: { label: "PayPal batch id" },
