@@ -1,7 +1,9 @@
 import { KpiCard } from "@/components/ui/kpi-card";
 import { formatMoney } from "@/lib/domain/money";
 import type { PortalActivity } from "@/lib/services/portal/activity";
+import { balanceHint, pendingHint } from "@/lib/format/payout-timing";
 import type { PortalEarnings } from "@/lib/services/portal/earnings";
+import type { PortalPayoutTiming } from "@/lib/services/portal/payout-timing";
 
 // The partner's money, all time (what was paid, what the next payout takes, what is still
 // on hold), then the chosen period's traffic. Definitions: lib/services/portal/earnings.ts
@@ -9,24 +11,35 @@ import type { PortalEarnings } from "@/lib/services/portal/earnings";
 
 const counts = new Intl.NumberFormat("en-US");
 
-export function EarningsCards({ earnings, currency, minPayout }: { earnings: PortalEarnings; currency: string; minPayout: number }) {
+interface Program {
+  currency: string;
+  minPayout: number;
+  timezone: string;
+}
+
+export function EarningsCards({ earnings, timing, program }: { earnings: PortalEarnings; timing: PortalPayoutTiming; program: Program }) {
+  const { currency } = program;
   const money = (n: number) => formatMoney(n, currency);
-  const balanceHint =
-    earnings.balance < 0
-      ? "refunds after a payout exceed what is due; carried forward, never charged to you"
-      : minPayout > 0
-        ? `approved, paid once it reaches ${money(minPayout)}`
-        : "approved, in your next payout";
   return (
     <section aria-labelledby="earnings-title" className="space-y-3">
       <h2 id="earnings-title" className="text-lg font-semibold text-zinc-900">
         Earnings
       </h2>
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-        <KpiCard testId="card-balance" label={earnings.balance < 0 ? "Balance (carried forward)" : "Next payout"} value={money(earnings.balance)} hint={balanceHint} />
-        <KpiCard testId="card-pending" label="Pending" value={money(earnings.pending)} hint="inside the hold period, approved when it ends" />
+        <KpiCard
+          testId="card-balance"
+          label={earnings.balance < 0 ? "Balance (carried forward)" : "Next payout"}
+          value={money(earnings.balance)}
+          hint={balanceHint({ balance: earnings.balance, minPayout: program.minPayout, currency })}
+        />
+        <KpiCard testId="card-pending" label="Pending" value={money(earnings.pending)} hint={pendingHint({ pending: earnings.pending, ...timing, currency, timezone: program.timezone })} />
         <KpiCard testId="card-paid" label="Paid to you" value={money(earnings.paid)} hint="all time" />
       </dl>
+      {timing.voidedPayoutDue && (
+        <p className="text-sm text-zinc-600" data-testid="voided-payout-note">
+          A payout to you was voided (recorded by mistake); its commissions are back in your balance and due again.
+        </p>
+      )}
       {earnings.adjustments < 0 && (
         <p className="text-sm text-zinc-600" data-testid="clawback-note">
           Refunds on orders you were already paid for reduce your balance by {money(-earnings.adjustments)}

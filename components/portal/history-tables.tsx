@@ -66,8 +66,12 @@ export function CommissionsTable({ list, context }: { list: Paged<PortalCommissi
 }
 
 export function PayoutsTable({ list, context }: { list: Paged<PortalPayoutRow>; context: ListContext }) {
+  // Only a partner with a void payout on this page needs to know what "Void" means.
+  const description = list.rows.some((p) => p.status === "void")
+    ? "Money sent to you. A void payout was recorded by mistake and never counted as paid."
+    : "Money sent to you.";
   return (
-    <Section title="Payouts" description="Money sent to you. A voided payout was recorded by mistake; its commissions are due again.">
+    <Section title="Payouts" description={description}>
       {list.total === 0 ? (
         <p className="text-sm text-zinc-500">No payouts yet.</p>
       ) : (

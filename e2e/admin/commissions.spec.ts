@@ -258,3 +258,32 @@ test("manual sale with items, and field errors for what is missing", async ({ pa
   await page.getByRole("button", { name: "Record sale" }).click();
   await expect(page.getByTestId("manual-sale-result")).toContainText("the partner earns $2.00 (pending)");
 });
+
+test("a manual sale on an earlier day: today by default, never the future, and reports count it on its day", async ({ page, request }) => {
+  const partner = await createPartner(request, { commissionType: "fixed", commissionRate: 700 });
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10); // the program's zone is UTC
+  const fmt = (iso: string, plus = 0) => new Date(Date.parse(`${iso}T12:00:00Z`) + plus * 86_400_000).toLocaleDateString("en-US", { timeZone: "UTC", dateStyle: "medium" });
+  await page.goto(`/commissions/new?partner=${partner.id}`);
+  await expect(page.getByLabel("Sale date")).toHaveValue(day(0));
+
+  const orderId = unique("dated-");
+  await page.getByLabel("Order id").fill(orderId);
+  await page.getByLabel("Amount (USD)", { exact: true }).fill("3210.00");
+  await page.getByLabel("Sale date").fill(day(1));
+  await page.getByRole("button", { name: "Record sale" }).click();
+  await expect(page.getByTestId("error-saleDate")).toHaveText("The sale date cannot be in the future.");
+  await expect(page.getByTestId("manual-sale-result")).toHaveCount(0);
+
+  const past = day(-12);
+  await page.getByLabel("Sale date").fill(past);
+  await page.getByRole("button", { name: "Record sale" }).click();
+  const result = page.getByTestId("manual-sale-result");
+  await expect(result).toContainText(`Sale ${orderId} recorded: the partner earns $7.00 (pending).`);
+  await result.getByRole("link", { name: "View commission" }).click();
+  // the 30-day hold runs from the sale's day, not from today
+  await expect(page.getByText(/approved automatically on/)).toContainText(fmt(past, 30));
+
+  await page.goto(`/overview?range=custom&from=${past}&to=${past}`);
+  const top = page.getByRole("table", { name: "Top partners" });
+  await expect(top.getByRole("row").filter({ hasText: partner.name })).toContainText("$3,210.00");
+});

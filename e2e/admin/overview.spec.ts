@@ -150,3 +150,34 @@ test("on a phone the cards stack in one column", async ({ page }) => {
   expect(second!.y).toBeGreaterThan(first!.y);
   expect(first!.width).toBeGreaterThan(300);
 });
+
+test("Owed now reads the same as Payouts → Due now, and leads there", async ({ page, request }) => {
+  // Something owed for sure: a sale of our own, approved on the Commissions page.
+  const own = await createPartner(request);
+  await recordSale(request, own.couponCodes[0]!, 50_000);
+  await page.goto(`/commissions?partner=${own.id}&status=pending`);
+  await expect(page.getByTestId("data-row")).toHaveCount(1);
+  await page.getByRole("checkbox", { name: "Select all rows on this page" }).check();
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Approve selected" }).click();
+  await expect(page.getByTestId("bulk-result")).toHaveText("1 approved.");
+  // Other suites pay and sell meanwhile: read both pages until one pair is taken between changes.
+  await expect
+    .poll(
+      async () => {
+        await page.goto("/overview?range=7d");
+        const owed = await page.getByTestId("owed-now").textContent();
+        await page.goto("/payouts");
+        const due = await page.getByTestId("due-total").textContent();
+        await page.goto("/overview?range=7d");
+        const again = await page.getByTestId("owed-now").textContent();
+        return owed === again && owed === due ? "same" : `${owed} / ${due} / ${again}`;
+      },
+      { timeout: 30_000 },
+    )
+    .toBe("same");
+  expect(figure(await page.getByTestId("owed-now").textContent())).toBeGreaterThanOrEqual(5_000);
+  // the period cards say they count what was earned in the period, not what is owed
+  await expect(page.getByTestId("card-commissions-outstanding-card")).toContainText("earned in this period");
+  await page.getByTestId("owed-now-card").getByRole("link").click();
+  await expect(page).toHaveURL(/\/payouts$/);
+});

@@ -163,7 +163,7 @@ test("reset password gives the partner a new dashboard URL", async ({ page }) =>
   expect(after).toMatch(/\/p\/[\w-]{20,}$/);
 
   await page.goto("/settings/activity");
-  await expect(page.getByText("Partner reset password").first()).toBeVisible();
+  await expect(page.getByText("Partner password reset").first()).toBeVisible();
 });
 
 test("Export CSV downloads the rows the search matches, from every page", async ({ page }) => {

@@ -109,6 +109,14 @@ test("paying one partner: the transaction id is required, the balance is paid on
   await expect(other.getByTestId("empty-state")).toBeVisible();
   await other.close();
 
+  // The activity log names the partner (linked) and the amount in dollars, not ids and cents.
+  await page.goto("/settings/activity");
+  const entry = page.getByRole("listitem").filter({ hasText: "Payout recorded" }).filter({ hasText: "PP-TX-1" });
+  await expect(entry).toContainText("Amount$150.00");
+  await expect(entry).toContainText("MethodPayPal");
+  await expect(entry.getByRole("link", { name: name, exact: true })).toHaveAttribute("href", `/partners/${partner.id}`);
+  await expect(entry.getByRole("link", { name: `$150.00 to ${name}` })).toHaveAttribute("href", /^\/payouts\/[0-9a-f-]{36}$/);
+
   await page.goto(`/payouts/history?partner=${partner.id}`);
   await expect(page.getByTestId("data-row")).toHaveCount(1);
   await expect(page.getByTestId("data-row")).toContainText("PP-TX-1");

@@ -1,5 +1,7 @@
-import { expect, test } from "@playwright/test";
-import { ADMIN_STATE, PROGRAM_SETTINGS, useProgramDefaults } from "../support/program-settings";
+import { expect, test, type Page } from "@playwright/test";
+import { createApiKeyInBrowser } from "../support/api-key";
+import { ADMIN_STATE, PROGRAM_SETTINGS, restoreProgramDefaults, useProgramDefaults } from "../support/program-settings";
+import { createPartnerViaApi, recordSaleViaApi, unique } from "../support/store-api";
 
 // The Settings form changes the program for every suite at once, so these tests are tagged
 // PROGRAM_SETTINGS (run after the other suites, one at a time) and put the defaults back.
@@ -36,7 +38,12 @@ test("a settings change is saved and still there after a reload", { tag: PROGRAM
   await expect(page.getByRole("link", { name: /Acme Partner Program/ }).first()).toBeVisible();
 
   await page.goto("/settings/activity");
-  await expect(page.getByText("Settings update").first()).toBeVisible();
+  // the log reads in words and money, not keys and minor units
+  const entry = page.getByRole("listitem").filter({ hasText: "Settings changed" }).first();
+  await expect(entry).toContainText("Minimum payout$0.00 → $50.00");
+  await expect(entry).toContainText("Hold period30 days → 14 days");
+  await expect(entry).toContainText("Default rate10 % → 12.5 %");
+  await expect(entry.getByRole("link", { name: "Program settings" })).toHaveAttribute("href", "/settings");
 });
 
 test("bad values get field messages and change nothing", { tag: PROGRAM_SETTINGS }, async ({ page }) => {
@@ -76,4 +83,49 @@ test("a form submitted after the session ended saves nothing", { tag: PROGRAM_SE
   await admin.goto("/settings");
   await expect(admin.getByLabel("Hold period (days)")).toHaveValue(holdDays);
   await admin.close();
+});
+
+/** The hold period set on the Settings page, applied to pending commissions or not. */
+async function saveHold(page: Page, days: string, applyToPending: boolean) {
+  await page.goto("/settings");
+  await page.getByLabel("Hold period (days)").fill(days);
+  const note = page.getByTestId("hold-note");
+  await expect(note).toContainText(/pending commissions? keep their current date/);
+  if (applyToPending) {
+    await note.getByRole("checkbox", { name: /Apply the new period/ }).check();
+    await expect(note).toContainText(`payable ${days} days after their sale`);
+  }
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByTestId("form-message")).toHaveText("Settings saved.");
+}
+
+test("a new hold period: the form says pending commissions keep their date, and moves them when asked", { tag: PROGRAM_SETTINGS }, async ({ page, request }) => {
+  await restoreProgramDefaults(page); // a 30-day hold (the tests above changed it)
+  const key = await createApiKeyInBrowser(page, `Hold period e2e ${unique()}`);
+  const coupon = unique("HOLD").toUpperCase();
+  await createPartnerViaApi(request, key, { couponCodes: [coupon] });
+  const sale = await recordSaleViaApi(request, key, { amount: 10_000, couponCode: coupon });
+  expect(sale.commission?.status).toBe("pending");
+  const payableOn = async () => {
+    await page.goto(`/commissions/${sale.commission!.id}`);
+    return (await page.getByText(/approved automatically on/).textContent())!;
+  };
+  const inUtc = (days: number) => new Date(Date.now() + days * 86_400_000).toLocaleDateString("en-US", { timeZone: "UTC", dateStyle: "medium" });
+  expect(await payableOn()).toContain(inUtc(30));
+
+  await page.goto("/settings");
+  await expect(page.getByTestId("hold-note")).toHaveCount(0); // nothing changed yet, nothing to say
+  await saveHold(page, "7", false);
+  expect(await payableOn()).toContain(inUtc(30)); // kept, as the note said
+
+  await saveHold(page, "14", true);
+  expect(await payableOn()).toContain(inUtc(14));
+  await page.goto("/settings/activity");
+  const entry = page.getByRole("listitem").filter({ hasText: "Hold period applied to pending commissions" }).first();
+  await expect(entry).toContainText("Hold period14 days");
+  await expect(entry).toContainText(/Pending commissions moved[1-9]/);
+
+  // the default back, for the pending commissions too
+  await saveHold(page, "30", true);
+  expect(await payableOn()).toContain(inUtc(30));
 });

@@ -89,3 +89,46 @@ test("a partner waiting for approval sees a notice and no figures, and cannot ma
   await expect(page.getByRole("button", { name: "Create link" })).toHaveCount(0);
   await expect(page.getByTestId("referral-link")).toHaveCount(0);
 });
+
+test("the voided-payout note and 'due now' only for the partner they are true of", async ({ page, browser, request }) => {
+  // Two partners with $50.00 approved each, both paid; one payout is then voided.
+  const partners = [];
+  for (const tag of ["VOID", "PAID"]) {
+    const coupon = unique(tag).toUpperCase();
+    const partner = await createPortalPartner(request, key, { couponCodes: [coupon], commissionType: "percentage", commissionRate: 1000 });
+    await recordSaleViaApi(request, key, { amount: 50_000, couponCode: coupon });
+    partners.push(partner);
+  }
+  const [voided, plain] = partners as [(typeof partners)[0], (typeof partners)[0]];
+  const admin = await browser.newPage({ storageState: "e2e/.auth/admin.json" });
+  const payoutIds: string[] = [];
+  for (const partner of partners) {
+    await admin.goto(`/commissions?partner=${partner.id}`);
+    await admin.getByTestId("data-row").getByRole("button", { name: "Approve", exact: true }).click();
+    await expect(admin.getByTestId("data-row").getByText("Approved", { exact: true })).toBeVisible();
+    const paid = await request.post("/api/v1/payouts", { headers: { Authorization: `Bearer ${key}` }, data: { partnerId: partner.id, method: "paypal", transactionId: unique("TX-") } });
+    expect(paid.status(), await paid.text()).toBe(201);
+    payoutIds.push((await paid.json()).id);
+  }
+  await admin.goto(`/payouts/${payoutIds[0]}`);
+  await admin.getByRole("button", { name: "Void payout…" }).click();
+  const dialog = admin.getByRole("dialog", { name: "Void this payout?" });
+  await dialog.getByLabel("Reason").fill("Recorded twice");
+  await dialog.getByRole("button", { name: "Void payout" }).click();
+  await expect(admin.getByTestId("payout-status")).toContainText("Void");
+  await admin.close();
+
+  await setPortalPassword(page, voided.token);
+  await expect(page.getByTestId("card-balance")).toHaveText("$50.00");
+  await expect(page.getByTestId("card-balance-card")).toContainText("due now: paid in the program's next payout run");
+  await expect(page.getByTestId("card-balance-card")).not.toContainText("once it reaches");
+  await expect(page.getByTestId("voided-payout-note")).toContainText("due again");
+  await expect(page.getByText("A void payout was recorded by mistake")).toBeVisible();
+
+  await page.context().clearCookies();
+  await setPortalPassword(page, plain.token);
+  await expect(page.getByTestId("card-paid")).toHaveText("$50.00");
+  await expect(page.getByTestId("card-balance-card")).toContainText("nothing due yet");
+  await expect(page.getByTestId("voided-payout-note")).toHaveCount(0);
+  await expect(page.getByText(/voided|recorded by mistake/)).toHaveCount(0);
+});

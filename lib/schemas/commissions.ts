@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { COMMISSION_ACTIONS, ACTION_DONE, type CommissionAction } from "@/lib/domain/commission-status";
+import { localDate, localMidnight } from "@/lib/domain/date-range";
 import { parseMoney } from "@/lib/domain/money";
 import { localDateSchema } from "./date-range";
 import { COMMISSION_STATUSES } from "./enums";
@@ -77,7 +78,29 @@ export interface ManualSaleForm {
   orderId?: string;
   amount?: string;
   customerEmail?: string;
+  /** YYYY-MM-DD in the program's time zone; empty = today. */
+  saleDate?: string;
   items?: { productId?: string; quantity?: string; amount?: string }[];
+}
+
+/** The program's clock: "today" and the sale date are days in its time zone. */
+export interface SaleClock {
+  timeZone: string;
+  now: Date;
+}
+
+/**
+ * When a sale of this local date happened: now for today (the usual case, and the order
+ * of today's sales stays true), local noon for a past day (inside that day whatever the
+ * daylight-saving shifts). Null with the reason when the date is unreadable or in the future.
+ */
+export function saleInstant(raw: string, clock: SaleClock): { at: Date } | { error: string } {
+  const today = localDate(clock.now, clock.timeZone);
+  const date = raw === "" ? today : raw;
+  if (!localDateSchema.safeParse(date).success) return { error: "Enter the sale date as YYYY-MM-DD." };
+  if (date > today) return { error: "The sale date cannot be in the future." };
+  if (date === today) return { at: clock.now };
+  return { at: new Date(localMidnight(date, clock.timeZone).getTime() + 12 * 3_600_000) };
 }
 
 const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
@@ -89,7 +112,8 @@ const text = (v: unknown) => (typeof v === "string" ? v.trim() : "");
 export function manualSaleBody(
   form: ManualSaleForm,
   currency: string,
-): { partnerId: string; body: SaleBody; field: (apiField: string) => string } | { errors: Record<string, string> } {
+  clock: SaleClock,
+): { partnerId: string; body: SaleBody; occurredAt: Date; field: (apiField: string) => string } | { errors: Record<string, string> } {
   const errors: Record<string, string> = {};
   const partnerId = text(form.partnerId);
   if (!z.uuid().safeParse(partnerId).success) errors.partnerId = "Pick the partner who made this sale.";
@@ -109,6 +133,9 @@ export function manualSaleBody(
   };
   const amount = money(form.amount, "amount", "order amount");
 
+  const when = saleInstant(text(form.saleDate), clock);
+  if ("error" in when) errors.saleDate = when.error;
+
   const email = text(form.customerEmail).toLowerCase();
   if (email && !z.email().safeParse(email).success) errors.customerEmail = "Enter a valid email address, or leave it empty.";
 
@@ -126,7 +153,7 @@ export function manualSaleBody(
     itemRows.push(i);
   });
 
-  if (Object.keys(errors).length) return { errors };
+  if (Object.keys(errors).length || "error" in when) return { errors };
   const body: SaleBody = { orderId, amount, currency, ...(email ? { customer: { email } } : {}), ...(items.length ? { items } : {}) };
   // A field the tracking API's rules name ("customer.email", "items.0.amount") → the form's.
   const field = (apiField: string) => {
@@ -135,5 +162,5 @@ export function manualSaleBody(
     if (item) return `items.${itemRows[Number(item[1])] ?? item[1]}.${item[2]}`;
     return apiField;
   };
-  return { partnerId, body, field };
+  return { partnerId, body, occurredAt: when.at, field };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { localDate } from "@/lib/domain/date-range";
 import { asc, eq, inArray } from "drizzle-orm";
 import { commissionEvents, commissions, orders } from "@/db/schema";
 import type { Db } from "@/db/types";
@@ -136,13 +137,13 @@ export interface ManualSaleResult {
  * repeat of the same order with the same values answers with the existing commission and
  * one with other values is refused on the order id.
  */
-export async function recordManualSale(db: Db, actor: Actor, form: ManualSaleForm): Promise<ManualSaleResult> {
+export async function recordManualSale(db: Db, actor: Actor, form: ManualSaleForm, options: { now?: Date } = {}): Promise<ManualSaleResult> {
   const settings = await getSettings(db);
-  const parsedForm = manualSaleBody(form, settings.currency);
+  const parsedForm = manualSaleBody(form, settings.currency, { timeZone: settings.timezone, now: options.now ?? new Date() });
   if ("errors" in parsedForm) {
     throw new InvalidError("Check the highlighted fields.", Object.entries(parsedForm.errors).map(([field, message]) => ({ field, message })));
   }
-  const { partnerId, field } = parsedForm;
+  const { partnerId, field, occurredAt } = parsedForm;
   const parsed = saleSchema.safeParse(parsedForm.body);
   if (!parsed.success) {
     throw new InvalidError("Check the highlighted fields.", toFieldIssues(parsed.error).map((i) => ({ field: field(i.field), message: i.message })));
@@ -154,9 +155,16 @@ export async function recordManualSale(db: Db, actor: Actor, form: ManualSaleFor
 
   try {
     const result = await db.transaction(async (tx) => {
-      const sale = await recordSale(tx, body, { actor, settings, partnerId });
+      // The sale's own date, not the moment it was typed in: reports count it on that day, its
+      // hold period runs from it, and a customer is referred from it (recordSale's `now`).
+      const sale = await recordSale(tx, body, { actor, settings, partnerId, now: occurredAt });
       if (sale.created) {
-        await recordAudit(tx, actor, "sale.manual", { type: "order", id: body.orderId }, { partnerId, amount: body.amount, commission: sale.body.commission?.amount ?? null });
+        await recordAudit(tx, actor, "sale.manual", { type: "order", id: body.orderId }, {
+          partnerId,
+          amount: body.amount,
+          commission: sale.body.commission?.amount ?? null,
+          saleDate: localDate(occurredAt, settings.timezone),
+        });
       }
       return sale;
     });

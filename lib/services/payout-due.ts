@@ -149,6 +149,20 @@ export async function listDuePartners(db: Db, params: DueListParams, options: { 
   return { rows: raw.map((r) => toRow(r, pending)), summary };
 }
 
+/**
+ * What is owed now, all partners, no filters: the Payouts page's "Due now" with an empty
+ * search, through the same due set. The Overview's "Owed now" reads this, so the two pages
+ * cannot disagree.
+ */
+export async function dueTotal(db: Db, options: { minPayout: number; now?: Date }): Promise<DueSummary> {
+  await approveDueCommissions(db, options.now);
+  const [row] = await queryRows<{ n: string | number; amount: string | number | null }>(
+    db,
+    sql`select count(*) as n, sum(balance) as amount from ${dueSet({ q: "" }, options.minPayout)}`,
+  );
+  return { partners: Number(row?.n ?? 0), amount: Number(row?.amount ?? 0) };
+}
+
 export const MAX_DUE_EXPORT_ROWS = 100_000;
 
 /**

@@ -8,6 +8,7 @@ import { toFieldIssues } from "@/lib/schemas/issues";
 import { programSettingsSchema, SETTING_KEYS, type ProgramSettings } from "@/lib/schemas/settings";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
+import { reapplyHoldPeriod } from "./hold-period";
 import { forgetTrackingSettings } from "./tracking-settings";
 
 function pick(row: typeof programSettings.$inferSelect): ProgramSettings {
@@ -41,7 +42,12 @@ async function moneyInCurrency(tx: Db): Promise<string[]> {
  * whole (a percentage above 100 % is refused even when only the type changed), and the
  * currency is locked once money exists; nothing is written when anything is wrong.
  */
-export async function updateSettings(db: Db, actor: Actor, patch: Partial<Record<keyof ProgramSettings, unknown>>): Promise<ProgramSettings> {
+export async function updateSettings(
+  db: Db,
+  actor: Actor,
+  patch: Partial<Record<keyof ProgramSettings, unknown>>,
+  options: { applyHoldToPending?: boolean; now?: Date } = {},
+): Promise<ProgramSettings> {
   const updated = await db.transaction(async (tx) => {
     const [row] = await tx.select().from(programSettings).where(eq(programSettings.id, 1)).for("update");
     if (!row) throw new Error("program_settings row 1 is missing");
@@ -58,11 +64,14 @@ export async function updateSettings(db: Db, actor: Actor, patch: Partial<Record
       }
     }
     const changed = SETTING_KEYS.filter((k) => JSON.stringify(current[k]) !== JSON.stringify(next[k]));
-    if (changed.length === 0) return current;
-    await tx.update(programSettings).set({ ...next, updatedAt: new Date() }).where(eq(programSettings.id, 1));
-    await recordAudit(tx, actor, "settings.update", { type: "program_settings", id: "1" }, {
-      changes: Object.fromEntries(changed.map((k) => [k, { from: current[k], to: next[k] }])),
-    });
+    if (changed.length) {
+      await tx.update(programSettings).set({ ...next, updatedAt: new Date() }).where(eq(programSettings.id, 1));
+      await recordAudit(tx, actor, "settings.update", { type: "program_settings", id: "1" }, {
+        changes: Object.fromEntries(changed.map((k) => [k, { from: current[k], to: next[k] }])),
+      });
+    }
+    // Asked for: the (new) period applies to commissions still pending too, in this transaction.
+    if (options.applyHoldToPending) await reapplyHoldPeriod(tx, actor, next.holdDays, options.now);
     return next;
   });
   forgetTrackingSettings(db);

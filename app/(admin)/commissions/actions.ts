@@ -52,6 +52,7 @@ export const manualSaleAction = adminAction(async (admin, formData) => {
     orderId: field(formData, "orderId"),
     amount: field(formData, "amount"),
     customerEmail: field(formData, "customerEmail"),
+    saleDate: field(formData, "saleDate"),
     items: Array.from({ length: Math.min(Number.isInteger(rows) ? rows : 0, 500) }, (_, i) => ({
       productId: field(formData, `items.${i}.productId`),
       quantity: field(formData, `items.${i}.quantity`),

@@ -25,14 +25,15 @@ export function OverviewCards({ cards, currency }: { cards: Cards; currency: str
   const money = (n: number | null) => formatMoney(n ?? 0, currency);
   const count = (n: number | null) => counts.format(n ?? 0);
   const items = [
-    { id: "revenue", label: "Revenue", hint: "referred orders, net of refunds", figure: cards.revenue, show: money },
-    { id: "conversions", label: "Conversions", hint: "referred orders", figure: cards.conversions, show: count },
-    { id: "clicks", label: "Clicks", hint: "counted clicks on partner links", figure: cards.clicks, show: count },
+    { id: "revenue", label: "Revenue", hint: "referred orders in this period, net of refunds", figure: cards.revenue, show: money },
+    { id: "conversions", label: "Conversions", hint: "referred orders in this period", figure: cards.conversions, show: count },
+    { id: "clicks", label: "Clicks", hint: "counted clicks on partner links in this period", figure: cards.clicks, show: count },
     { id: "conversion-rate", label: "Conversion rate", hint: "conversions per click", figure: cards.conversionRate, show: percent },
-    { id: "commissions-paid", label: "Commissions paid", hint: "earned in the period, paid", figure: cards.commissionsPaid, show: money },
-    { id: "commissions-outstanding", label: "Commissions outstanding", hint: "approved, not paid yet", figure: cards.commissionsOutstanding, show: money },
-    { id: "commissions-pending", label: "Commissions pending", hint: "inside the hold period", figure: cards.commissionsPending, show: money },
-    { id: "payouts", label: "Payouts", hint: "paid out to partners", figure: cards.payouts, show: money },
+    // Commissions by what happened to them since: earned in the period, not balances (Owed now is).
+    { id: "commissions-paid", label: "Earned, paid", hint: "commissions earned in this period, paid since", figure: cards.commissionsPaid, show: money },
+    { id: "commissions-outstanding", label: "Earned, approved", hint: "earned in this period, approved, not paid yet", figure: cards.commissionsOutstanding, show: money },
+    { id: "commissions-pending", label: "Earned, in hold", hint: "earned in this period, still in the hold period", figure: cards.commissionsPending, show: money },
+    { id: "payouts", label: "Payouts made", hint: "paid out to partners in this period", figure: cards.payouts, show: money },
   ];
   return (
     <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">

@@ -11,6 +11,7 @@ import type { SearchParams } from "@/lib/schemas/list-params";
 import { getOverview } from "@/lib/services/overview/get-overview";
 import { OverviewCards } from "./overview-cards";
 import { OverviewCharts } from "./overview-charts";
+import { OwedNowCard } from "./owed-now-card";
 import { RangePicker } from "./range-picker";
 import { TopPartnersTable } from "./top-partners-table";
 
@@ -42,6 +43,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           </span>
         }
       />
+      <OwedNowCard owed={overview.owedNow} currency={currency} />
       <RangePicker period={period} />
       <OverviewCards cards={overview.cards} currency={currency} />
       {overview.hasActivity ? (

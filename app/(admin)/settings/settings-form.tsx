@@ -11,6 +11,7 @@ import { useFormAction } from "@/components/ui/use-form-action";
 import { bpsToPercentString, toDecimalString } from "@/lib/domain/money";
 import type { ProgramSettings } from "@/lib/schemas/settings";
 import { saveSettingsAction } from "./actions";
+import { HoldPeriodField } from "./hold-period-field";
 
 interface ActionRow {
   key: number;
@@ -18,7 +19,18 @@ interface ActionRow {
   amount: string;
 }
 
-export function SettingsForm({ settings, currencies, timeZones }: { settings: ProgramSettings; currencies: string[]; timeZones: string[] }) {
+export function SettingsForm({
+  settings,
+  currencies,
+  timeZones,
+  pendingCount,
+}: {
+  settings: ProgramSettings;
+  currencies: string[];
+  timeZones: string[];
+  /** Pending commissions now: what a change of the hold period would leave on their date. */
+  pendingCount: number;
+}) {
   const { state, pending, onSubmit, errors } = useFormAction(saveSettingsAction);
   const [commissionType, setCommissionType] = useState(settings.defaultCommissionType);
   const [currency, setCurrency] = useState(settings.currency);
@@ -124,9 +136,7 @@ export function SettingsForm({ settings, currencies, timeZones }: { settings: Pr
             >
               {(p) => <Input {...p} inputMode="decimal" defaultValue={rate} />}
             </Field>
-            <Field id="holdDays" label="Hold period (days)" error={errors.holdDays} hint="Commissions stay pending this long.">
-              {(p) => <Input {...p} inputMode="numeric" defaultValue={settings.holdDays} />}
-            </Field>
+            <HoldPeriodField saved={settings.holdDays} pendingCount={pendingCount} error={errors.holdDays} />
           </div>
           <SwitchField
             id="disableUpgradeReferrals"

@@ -3,6 +3,7 @@ import type { Db } from "@/db/types";
 import { fillBuckets, resolvePeriod, type Period } from "@/lib/domain/date-range";
 import type { RangeParams } from "@/lib/schemas/date-range";
 import { approveDueCommissions } from "../commissions-hold";
+import { dueTotal, type DueSummary } from "../payout-due";
 import { getSettings } from "../settings";
 import { bucketedFigures, type Bucketed } from "./buckets";
 import { topPartners, type TopPartner } from "./top-partners";
@@ -27,6 +28,10 @@ import { hasActivity, payoutTotals, type Compared } from "./totals";
 //                can shrink. The Partners list, the portal, the customer page and link
 //                stats count commissions the same way.
 //   Payouts      sum of completed payouts made in the period.
+//   Owed now     not a period figure: what the partners due are owed today, all time (the
+//                Payouts page's "Due now", from the same query: lib/services/payout-due.ts).
+//                The commission cards above count what was earned in the period, whatever
+//                has happened since; they are not balances.
 // Charts: revenue, commissions, clicks and conversions per bucket of the period, with the
 // same definitions, so the buckets add up to the cards. Top partners: the 10 with the most
 // revenue in the period, with their conversions and commissions (same definitions).
@@ -58,6 +63,8 @@ export interface Overview {
   /** False for a brand-new program: nothing referred or clicked yet, ever. */
   hasActivity: boolean;
   cards: OverviewCards;
+  /** All time, not the period: balances due now (= Payouts → Due now without a search). */
+  owedNow: DueSummary;
   series: SeriesPoint[];
   topPartners: TopPartner[];
 }
@@ -69,13 +76,20 @@ export async function getOverview(db: Db, params: RangeParams, options: { now?: 
   // Statuses first: a commission whose hold ended a minute ago is outstanding, not pending.
   const [settings] = await Promise.all([getSettings(db), approveDueCommissions(db, now)]);
   const period = resolvePeriod(params, settings.timezone, now);
-  const [bucketed, payouts, top, active] = await Promise.all([bucketedFigures(db, period), payoutTotals(db, period), topPartners(db, period), hasActivity(db)]);
+  const [bucketed, payouts, top, active, owedNow] = await Promise.all([
+    bucketedFigures(db, period),
+    payoutTotals(db, period),
+    topPartners(db, period),
+    hasActivity(db),
+    dueTotal(db, { minPayout: settings.minPayout, now }),
+  ]);
   const { series, cards } = assemble(bucketed);
   return {
     period,
     currency: settings.currency,
     hasActivity: active,
     cards: { ...cards, payouts },
+    owedNow,
     series,
     topPartners: top,
   };

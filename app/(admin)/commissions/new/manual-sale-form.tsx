@@ -33,7 +33,7 @@ function PartnerPicker({ initial, error }: { initial?: TypeAheadOption; error?: 
   );
 }
 
-export function ManualSaleForm({ currency, preselected }: { currency: string; preselected?: TypeAheadOption }) {
+export function ManualSaleForm({ currency, today, timeZone, preselected }: { currency: string; today: string; timeZone: string; preselected?: TypeAheadOption }) {
   const { state, pending, onSubmit, errors } = useFormAction(manualSaleAction);
   const [items, setItems] = useState<number[]>([]);
   const [formKey, setFormKey] = useState(0);
@@ -73,7 +73,10 @@ export function ManualSaleForm({ currency, preselected }: { currency: string; pr
             <Field id="amount" label={`Amount (${currency})`} error={errors.amount} hint="The order total the commission is computed on, e.g. 49.99.">
               {(p) => <Input {...p} inputMode="decimal" autoComplete="off" placeholder="49.99" />}
             </Field>
-            <Field id="customerEmail" label="Customer email (optional)" error={errors.customerEmail} hint="Links the customer to the partner for later orders." className="sm:col-span-2">
+            <Field id="saleDate" label="Sale date" error={errors.saleDate} hint={`The day the customer bought (${timeZone}): reports count the sale on it and the hold period starts from it.`}>
+              {(p) => <Input {...p} type="date" defaultValue={today} max={today} />}
+            </Field>
+            <Field id="customerEmail" label="Customer email (optional)" error={errors.customerEmail} hint="Links the customer to the partner for later orders.">
               {(p) => <Input {...p} type="email" autoComplete="off" placeholder="customer@example.com" />}
             </Field>
           </div>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/ui/page-header";
 import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/admin";
+import { localDate } from "@/lib/domain/date-range";
 import { formatRateOrDefault } from "@/lib/format/rates";
 import { partnerOption } from "@/lib/services/partner-options";
 import { getSettings } from "@/lib/services/settings";
@@ -32,7 +33,7 @@ export default async function NewSalePage({ searchParams }: { searchParams: Prom
         title="Record a sale"
         description={`For a sale the tracking did not see, such as a phone order. The partner earns by the usual rules (custom product rates, the partner's rate, or the program's ${formatRateOrDefault(settings.defaultCommissionType, settings.defaultCommissionRate, settings.currency)}), and the commission waits out the hold period like any other.`}
       />
-      <ManualSaleForm currency={settings.currency} preselected={preselected} />
+      <ManualSaleForm currency={settings.currency} today={localDate(new Date(), settings.timezone)} timeZone={settings.timezone} preselected={preselected} />
     </div>
   );
 }

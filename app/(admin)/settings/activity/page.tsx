@@ -5,19 +5,16 @@ import { buttonClasses } from "@/components/ui/button";
 import { Section } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/admin";
+import { activityRefs, formatActivity } from "@/lib/format/activity";
 import { formatDateTime } from "@/lib/format/dates";
-import { actorLabel, describeAction, listAuditLog } from "@/lib/services/audit-log";
+import { actorLabel, listAuditLog } from "@/lib/services/audit-log";
+import { resolveAuditNames } from "@/lib/services/audit-names";
 import { getSettings } from "@/lib/services/settings";
+import { ActivityFields, ActivityTitle } from "./activity-cells";
 
 export const metadata: Metadata = { title: "Activity" };
 
 const PAGE_SIZE = 50;
-
-function summary(details: Record<string, unknown>): string {
-  const { actor: _actor, changes, ...rest } = details as { actor?: string; changes?: Record<string, { from: unknown; to: unknown }> };
-  if (changes) return Object.entries(changes).map(([k, v]) => `${k}: ${JSON.stringify(v.from)} → ${JSON.stringify(v.to)}`).join("; ");
-  return Object.entries(rest).map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`).join("; ");
-}
 
 export default async function ActivityPage({ searchParams }: { searchParams: Promise<{ before?: string }> }) {
   await requireAdminPage();
@@ -27,6 +24,9 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
   const [entries, settings] = await Promise.all([listAuditLog(db, { limit: PAGE_SIZE + 1, before: cursor }), getSettings(db)]);
   const page = entries.slice(0, PAGE_SIZE);
   const older = entries.length > PAGE_SIZE ? page.at(-1)?.id : undefined;
+  // Names of everything the page mentions, one query per kind (partners, payouts, links…).
+  const names = await resolveAuditNames(db, activityRefs(page));
+  const context = { currency: settings.currency, names, defaultCommissionType: settings.defaultCommissionType };
 
   return (
     <Section
@@ -42,15 +42,15 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
         <p className="text-sm text-zinc-500">Nothing has happened yet.</p>
       ) : (
         <ol className="divide-y divide-zinc-100">
-          {page.map((e) => (
+          {page.map((e) => ({ e, view: formatActivity(e, context) })).map(({ e, view }) => (
             <li key={e.id} className="flex flex-col gap-1 py-3 sm:flex-row sm:items-baseline sm:gap-4">
               <time className="w-44 shrink-0 text-xs text-zinc-500" dateTime={e.createdAt.toISOString()}>
                 {formatDateTime(e.createdAt, settings.timezone)}
               </time>
               <div className="min-w-0 text-sm">
-                <span className="font-medium text-zinc-900">{describeAction(e.action)}</span>
+                <ActivityTitle view={view} />
                 <span className="text-zinc-500"> by {actorLabel(e)}</span>
-                {summary(e.details) && <p className="truncate text-xs text-zinc-500">{summary(e.details)}</p>}
+                <ActivityFields view={view} />
               </div>
             </li>
           ))}

@@ -14,6 +14,7 @@ import { parsePortalPage } from "@/lib/schemas/portal-lists";
 import { portalActivity } from "@/lib/services/portal/activity";
 import { portalEarnings } from "@/lib/services/portal/earnings";
 import { portalCommissions, portalPayouts } from "@/lib/services/portal/history";
+import { portalPayoutTiming } from "@/lib/services/portal/payout-timing";
 import { getSettings } from "@/lib/services/settings";
 
 // GET /p/<token>: the partner's dashboard. Earnings (paid, next payout, pending), the
@@ -47,10 +48,11 @@ export default async function PortalDashboardPage({ params, searchParams }: { pa
   const db = await getDb();
   const settings = await getSettings(db);
   const earnings = await portalEarnings(db, partner.id);
-  const [activity, commissions, payouts] = await Promise.all([
+  const [activity, commissions, payouts, timing] = await Promise.all([
     portalActivity(db, partner.id, parseRangeParams(raw)),
     portalCommissions(db, partner.id, parsePortalPage(raw, "commissions")),
     portalPayouts(db, partner.id, parsePortalPage(raw, "payouts")),
+    portalPayoutTiming(db, partner.id),
   ]);
   const base = `/p/${partner.token}`;
   const current = Object.fromEntries(["range", "from", "to", "bucket", "commissions", "payouts"].map((k) => [k, one(raw[k])]));
@@ -60,7 +62,7 @@ export default async function PortalDashboardPage({ params, searchParams }: { pa
   return (
     <div className="space-y-8">
       <PageHeader title={`Welcome, ${partner.name}`} description="Your earnings and how your links perform." />
-      <EarningsCards earnings={earnings} currency={settings.currency} minPayout={settings.minPayout} />
+      <EarningsCards earnings={earnings} timing={timing} program={settings} />
       <section aria-labelledby="activity-title" className="space-y-4">
         <div className="flex flex-wrap items-end justify-between gap-3">
           <div>
