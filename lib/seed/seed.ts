@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/open";
 import type { Database } from "@/db/types";
+import { appUrl } from "@/lib/env";
 import { ConflictError } from "@/lib/errors";
 import { CLI, type Actor } from "@/lib/services/actor";
 import { approveDueCommissions } from "@/lib/services/commissions-hold";
@@ -46,6 +47,8 @@ export interface SeedOptions {
   /** The end of the traffic; default the current time. */
   now?: Date;
   actor?: Actor;
+  /** The app's public URL, for the demo product images it serves. Default NEXTAUTH_URL. */
+  appUrl?: string;
 }
 
 export interface SeedResult extends SeedSummary {
@@ -72,7 +75,7 @@ export async function seedDemo(db: Database, options: SeedOptions = {}): Promise
 
     const rng = new Rng(seed);
     const settings = await updateSettings(tx, actor, DEMO_SETTINGS);
-    await seedCatalog(tx, actor, STORE_URL);
+    await seedCatalog(tx, actor, STORE_URL, options.appUrl ?? appUrl());
     const partners = planPartners(rng);
     const links = planLinks(rng, partners, STORE_URL);
     planJoinDates(rng, partners, links, { start: new Date(end.getTime() - days * 86_400_000), end });
