@@ -10,6 +10,7 @@ import { parseRangeParams } from "@/lib/schemas/date-range";
 import type { SearchParams } from "@/lib/schemas/list-params";
 import { getOverview } from "@/lib/services/overview/get-overview";
 import { OverviewCards } from "./overview-cards";
+import { GettingStarted } from "./getting-started";
 import { OverviewCharts } from "./overview-charts";
 import { RangePicker } from "./range-picker";
 import { TopPartnersTable } from "./top-partners-table";
@@ -42,6 +43,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           </span>
         }
       />
+      <GettingStarted />
       <RangePicker period={period} />
       <OverviewCards cards={overview.cards} currency={currency} />
       {overview.hasActivity ? (
