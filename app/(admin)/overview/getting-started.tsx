@@ -2,16 +2,21 @@ import { CheckCircle2, Circle } from "lucide-react";
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
+import { getDemoStatus } from "@/lib/services/demo-data";
 import { getGettingStarted } from "@/lib/services/getting-started/checklist";
+import { ClearDemoDataButton, LoadDemoDataButton } from "./demo-data-buttons";
 
 // The Overview's "Getting started" card for a new program: the steps from setting the store's
 // address to the first sale, each read from the data (lib/services/getting-started) and linked
-// to where it is done. Gone once every step is done.
+// to where it is done. Gone once every step is done (unless the demo program is still
+// loaded: the card holds its "Clear demo data").
 
-export async function GettingStarted({ children }: { children?: React.ReactNode }) {
-  const steps = await getGettingStarted(await getDb());
+export async function GettingStarted() {
+  const db = await getDb();
+  const [steps, demo] = await Promise.all([getGettingStarted(db), getDemoStatus(db)]);
   const left = steps.filter((s) => !s.done).length;
-  if (left === 0) return null;
+  // while the demo is loaded the card stays, for its "Clear demo data"
+  if (left === 0 && !demo.loaded) return null;
   return (
     <Card className="p-5 sm:p-6" role="region" aria-labelledby="getting-started-title">
       <div className="mb-3 flex flex-wrap items-start justify-between gap-3">
@@ -23,7 +28,8 @@ export async function GettingStarted({ children }: { children?: React.ReactNode 
             {steps.length - left} of {steps.length} done. Each step ticks itself once it has happened.
           </p>
         </div>
-        {children}
+        {demo.empty && <LoadDemoDataButton />}
+        {demo.loaded && <ClearDemoDataButton />}
       </div>
       <ol className="divide-y divide-zinc-100" data-testid="getting-started">
         {steps.map((step) => (
