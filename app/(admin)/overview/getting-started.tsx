@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { getDb } from "@/db/client";
 import { getDemoStatus } from "@/lib/services/demo-data";
 import { getGettingStarted } from "@/lib/services/getting-started/checklist";
-import { ClearDemoDataButton, LoadDemoDataButton } from "./demo-data-buttons";
+import { DemoDataControls } from "./demo-data-controls";
 
 // The Overview's "Getting started" card for a new program: the steps from setting the store's
 // address to the first sale, each read from the data (lib/services/getting-started) and linked
@@ -28,8 +28,7 @@ export async function GettingStarted() {
             {steps.length - left} of {steps.length} done. Each step ticks itself once it has happened.
           </p>
         </div>
-        {demo.empty && <LoadDemoDataButton />}
-        {demo.loaded && <ClearDemoDataButton />}
+        {(demo.empty || demo.loaded) && <DemoDataControls empty={demo.empty} loaded={demo.loaded} />}
       </div>
       <ol className="divide-y divide-zinc-100" data-testid="getting-started">
         {steps.map((step) => (
