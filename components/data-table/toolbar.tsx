@@ -1,7 +1,7 @@
 "use client";
 
 import { Download, Search, X } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { buttonClasses } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/input";
 import type { FilterDef } from "./types";
@@ -23,6 +23,7 @@ export function Toolbar({
 }) {
   const { searchParams, setParams } = useUrlParams();
   const [text, setText] = useState(q);
+  const searchId = useId();
   const typed = useRef(false);
 
   useEffect(() => {
@@ -38,11 +39,15 @@ export function Toolbar({
   return (
     <div className="flex flex-wrap items-end gap-3 border-b border-zinc-200 p-3 sm:px-4">
       {searchPlaceholder && (
-        <div className="relative w-full sm:w-72">
+        <div className="flex w-full flex-col gap-1 sm:w-72">
+          <label htmlFor={searchId} className="text-xs font-medium text-zinc-600">
+            Search
+          </label>
+          <div className="relative">
           <Search className="pointer-events-none absolute top-1/2 left-3 h-4 w-4 -translate-y-1/2 text-zinc-400" aria-hidden />
           <Input
+            id={searchId}
             type="search"
-            aria-label="Search"
             placeholder={searchPlaceholder}
             value={text}
             onChange={(e) => {
@@ -64,6 +69,7 @@ export function Toolbar({
               <X className="h-4 w-4" aria-hidden />
             </button>
           )}
+          </div>
         </div>
       )}
       {filters.map((f) => (

@@ -1,6 +1,8 @@
+import { programInitial } from "@/lib/branding/program-initial";
 import { cn } from "./cn";
 
-/** The program's mark: the first letter of its name on the brand colour (console, portal, sign-in). */
+/** The program's mark: the first letter of its name on the brand colour (console, portal, sign-in;
+ * the browser-tab icon draws the same: lib/branding/program-icon.tsx). */
 export function ProgramMark({ name, size = "sm", className }: { name: string; size?: "sm" | "lg"; className?: string }) {
   return (
     <span
@@ -11,7 +13,7 @@ export function ProgramMark({ name, size = "sm", className }: { name: string; si
         className,
       )}
     >
-      {name.trim().slice(0, 1).toUpperCase() || "A"}
+      {programInitial(name)}
     </span>
   );
 }

@@ -7,3 +7,4 @@ export * from "./commissions";
 export * from "./stats";
 export * from "./payout-batches";
 export * from "./rate-limits";
+export * from "./demo-data";

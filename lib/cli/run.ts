@@ -1,13 +1,14 @@
 import { AppError, ConfigError } from "@/lib/errors";
 import { apiKeyCreate } from "./commands/api-key-create";
 import { dbMigrate } from "./commands/db-migrate";
+import { dbClearDemo } from "./commands/db-clear-demo";
 import { dbSeed } from "./commands/db-seed";
 import { partnerDashboardUrl } from "./commands/partner-dashboard-url";
 import { settingsGet, settingsSet } from "./commands/settings";
 import { userCreate } from "./commands/user-create";
 import { UsageError, type CliIo, type Command } from "./types";
 
-export const COMMANDS: Command[] = [userCreate, apiKeyCreate, partnerDashboardUrl, settingsGet, settingsSet, dbMigrate, dbSeed];
+export const COMMANDS: Command[] = [userCreate, apiKeyCreate, partnerDashboardUrl, settingsGet, settingsSet, dbMigrate, dbSeed, dbClearDemo];
 
 export function helpText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.usage.length));

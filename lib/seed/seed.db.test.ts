@@ -1,7 +1,10 @@
+import { existsSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { queryRows } from "@/db/open";
 import { runCli } from "@/lib/cli/run";
+import { appUrl } from "@/lib/env";
 import { tableSnapshot } from "@/lib/testing/table-snapshot";
 import { setupTestDatabase } from "@/lib/testing/test-database";
 import { getSettings } from "@/lib/services/settings";
@@ -46,6 +49,18 @@ describe("db seed", () => {
     expect(output.length).toBeLessThanOrEqual(10);
     const settings = await getSettings(t.db);
     expect(settings).toMatchObject({ name: "Northwind Outdoor Partners", currency: "USD", cookieDays: 30, holdDays: 30, minPayout: 5000, defaultCommissionRate: 1000, actionCommissions: { signup: 200 } });
+  });
+
+  test("every product's picture is an image the app serves itself, a few KB at most", async () => {
+    const images = await rows<{ id: string; image_url: string }>(sql`select id, image_url from products`);
+    expect(images.length).toBeGreaterThan(30);
+    for (const { image_url } of images) {
+      const url = new URL(image_url);
+      expect(url.origin).toBe(appUrl());
+      const file = join(process.cwd(), "public", url.pathname);
+      expect(existsSync(file), file).toBe(true);
+      expect(statSync(file).size).toBeLessThan(4096);
+    }
   });
 
   test("partners exist in every status, with example addresses, and only approved ones hold coupons", async () => {

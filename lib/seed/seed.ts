@@ -1,11 +1,13 @@
 import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/open";
-import type { Database } from "@/db/types";
+import { demoData } from "@/db/schema";
+import type { Database, Db } from "@/db/types";
+import { appUrl } from "@/lib/env";
 import { ConflictError } from "@/lib/errors";
-import { CLI, type Actor } from "@/lib/services/actor";
+import type { Actor } from "@/lib/services/actor";
 import { approveDueCommissions } from "@/lib/services/commissions-hold";
-import { updateSettings } from "@/lib/services/settings";
+import { getSettings, updateSettings } from "@/lib/services/settings";
 import { forgetTrackingSettings } from "@/lib/services/tracking-settings";
 import { seedCatalog } from "./catalog";
 import { createLinks, createPartners, planJoinDates, planLinks, planPartners } from "./partners";
@@ -46,6 +48,8 @@ export interface SeedOptions {
   /** The end of the traffic; default the current time. */
   now?: Date;
   actor?: Actor;
+  /** The app's public URL, for the demo product images it serves. Default NEXTAUTH_URL. */
+  appUrl?: string;
 }
 
 export interface SeedResult extends SeedSummary {
@@ -58,32 +62,47 @@ export class AlreadySeededError extends ConflictError {
   }
 }
 
-export async function seedDemo(db: Database, options: SeedOptions = {}): Promise<SeedResult> {
+/** The seed's own rows in the activity log carry this actor, so a clear can find them. */
+export const DEMO_ACTOR: Actor = { type: "system", id: "demo-data", label: "Demo data" };
+
+/**
+ * Seeds inside the caller's transaction (lib/services/demo-data.ts adds its own checks and
+ * activity entry around it). Records the demo_data row that "Clear demo data" reads.
+ */
+export async function seedDemoIn(tx: Db, options: SeedOptions & { loadedBy: string }): Promise<SeedResult> {
   const seed = options.seed ?? 1;
   const days = options.days ?? 90;
   const end = options.now ?? new Date();
-  const actor = options.actor ?? CLI;
+  const actor = options.actor ?? DEMO_ACTOR;
 
-  const result = await db.transaction(async (tx) => {
-    // Two seeds started at once on one PostgreSQL: the second waits, then finds partners.
-    await tx.execute(sql`select pg_advisory_xact_lock(7355609)`);
-    const [row] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from partners`);
-    if (Number(row?.n ?? 0) > 0) throw new AlreadySeededError(Number(row!.n));
+  // Two seeds started at once on one PostgreSQL: the second waits, then finds partners.
+  await tx.execute(sql`select pg_advisory_xact_lock(7355609)`);
+  const [row] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from partners`);
+  if (Number(row?.n ?? 0) > 0) throw new AlreadySeededError(Number(row!.n));
+  const marked = await tx
+    .insert(demoData)
+    .values({ id: 1, loadedAt: sql`now()`, loadedBy: options.loadedBy, previousSettings: await getSettings(tx) })
+    .onConflictDoNothing()
+    .returning({ id: demoData.id });
+  if (!marked.length) throw new ConflictError("The demo program is already loaded; nothing was changed.", "demo_loaded");
 
-    const rng = new Rng(seed);
-    const settings = await updateSettings(tx, actor, DEMO_SETTINGS);
-    await seedCatalog(tx, actor, STORE_URL);
-    const partners = planPartners(rng);
-    const links = planLinks(rng, partners, STORE_URL);
-    planJoinDates(rng, partners, links, { start: new Date(end.getTime() - days * 86_400_000), end });
-    await createPartners(tx, actor, partners);
-    await createLinks(tx, actor, links);
+  const rng = new Rng(seed);
+  const settings = await updateSettings(tx, actor, DEMO_SETTINGS);
+  await seedCatalog(tx, actor, STORE_URL, options.appUrl ?? appUrl());
+  const partners = planPartners(rng);
+  const links = planLinks(rng, partners, STORE_URL);
+  planJoinDates(rng, partners, links, { start: new Date(end.getTime() - days * 86_400_000), end });
+  await createPartners(tx, actor, partners);
+  await createLinks(tx, actor, links);
 
-    const events = planTraffic(rng, { partners, links, storeUrl: STORE_URL, end, days, holdDays: settings.holdDays });
-    const counts = await replayEvents(tx, events, { actor, settings });
-    await approveDueCommissions(tx, end);
-    return { ...(await readSummary(tx)), events: counts };
-  });
+  const events = planTraffic(rng, { partners, links, storeUrl: STORE_URL, end, days, holdDays: settings.holdDays });
+  const counts = await replayEvents(tx, events, { actor, settings });
+  await approveDueCommissions(tx, end);
+  return { ...(await readSummary(tx)), events: counts };
+}
+
+export async function seedDemo(db: Database, options: SeedOptions = {}): Promise<SeedResult> {
+  const result = await db.transaction((tx) => seedDemoIn(tx, { ...options, loadedBy: "Command line" }));
   forgetTrackingSettings(db);
   return result;
 }

@@ -10,6 +10,7 @@ import { parseRangeParams } from "@/lib/schemas/date-range";
 import type { SearchParams } from "@/lib/schemas/list-params";
 import { getOverview } from "@/lib/services/overview/get-overview";
 import { OverviewCards } from "./overview-cards";
+import { GettingStarted } from "./getting-started";
 import { OverviewCharts } from "./overview-charts";
 import { OwedNowCard } from "./owed-now-card";
 import { RangePicker } from "./range-picker";
@@ -43,6 +44,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           </span>
         }
       />
+      <GettingStarted />
       <OwedNowCard owed={overview.owedNow} currency={currency} />
       <RangePicker period={period} />
       <OverviewCards cards={overview.cards} currency={currency} />

@@ -136,10 +136,14 @@ export function PartnerForm({
           <legend className="sr-only">Coupon codes</legend>
           {coupons.length === 0 && <p className="text-sm text-zinc-500">No coupon codes.</p>}
           {coupons.map((row, i) => (
-            <div key={row.key} className="flex items-center gap-2">
+            <div key={row.key} className="space-y-1">
+              <label htmlFor={`couponCode-${row.key}`} className="block text-xs font-medium text-zinc-600">
+                Coupon code {i + 1}
+              </label>
+              <div className="flex items-center gap-2">
               <Input
+                id={`couponCode-${row.key}`}
                 name="couponCodes"
-                aria-label={`Coupon code ${i + 1}`}
                 defaultValue={row.code}
                 autoComplete="off"
                 spellCheck={false}
@@ -150,6 +154,7 @@ export function PartnerForm({
               <Button variant="ghost" size="sm" aria-label={`Remove coupon ${i + 1}`} onClick={() => setCoupons(coupons.filter((r) => r.key !== row.key))}>
                 <Trash2 className="h-4 w-4" aria-hidden />
               </Button>
+              </div>
             </div>
           ))}
           {errors.couponCodes && (

@@ -160,17 +160,20 @@ export function SettingsForm({
             <legend className="text-sm font-medium text-zinc-800">Action commissions</legend>
             <p className="text-xs text-zinc-500">A fixed amount for lead events the store reports, such as a sign-up.</p>
             {rows.map((row, i) => (
-              <div key={row.key} className="flex items-center gap-2">
-                <Input name="actionEvent" aria-label={`Event name ${i + 1}`} placeholder="signup" defaultValue={row.event} className="max-w-52" />
-                <Input
-                  name="actionAmount"
-                  aria-label={`Amount for event ${i + 1}`}
-                  placeholder="2.00"
-                  inputMode="decimal"
-                  defaultValue={row.amount}
-                  className="max-w-36"
-                />
-                <span className="text-sm text-zinc-500">{currency}</span>
+              <div key={row.key} className="flex items-end gap-2">
+                <div className="space-y-1">
+                  <label htmlFor={`actionEvent-${row.key}`} className="block text-xs font-medium text-zinc-600">
+                    Event name {i + 1}
+                  </label>
+                  <Input id={`actionEvent-${row.key}`} name="actionEvent" placeholder="signup" defaultValue={row.event} className="max-w-52" />
+                </div>
+                <div className="space-y-1">
+                  <label htmlFor={`actionAmount-${row.key}`} className="block text-xs font-medium text-zinc-600">
+                    Amount for event {i + 1}
+                  </label>
+                  <Input id={`actionAmount-${row.key}`} name="actionAmount" placeholder="2.00" inputMode="decimal" defaultValue={row.amount} className="max-w-36" />
+                </div>
+                <span className="pb-2 text-sm text-zinc-500">{currency}</span>
                 <Button variant="ghost" size="sm" aria-label={`Remove event ${i + 1}`} onClick={() => setRows(rows.filter((r) => r.key !== row.key))}>
                   <Trash2 className="h-4 w-4" aria-hidden />
                 </Button>

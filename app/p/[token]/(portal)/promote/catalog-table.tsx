@@ -35,11 +35,16 @@ export function CatalogTable({
 }) {
   return (
     <div className="space-y-4">
-      <Form action={base} scroll={false} className="flex max-w-md items-center gap-2" aria-label="Search products">
-        <Input type="search" name="q" aria-label="Search products" placeholder="Search by name or id" defaultValue={q} />
+      <Form action={base} scroll={false} className="max-w-md space-y-1" aria-label="Search products">
+        <label htmlFor="catalog-q" className="block text-xs font-medium text-zinc-600">
+          Search products
+        </label>
+        <div className="flex items-center gap-2">
+        <Input id="catalog-q" type="search" name="q" placeholder="Search by name or id" defaultValue={q} />
         <Button type="submit" variant="secondary">
           Search
         </Button>
+        </div>
       </Form>
       {rows.length === 0 ? (
         <p className="text-sm text-zinc-500">{q ? `No product matches “${q}”.` : "The store has not shared its catalog yet."}</p>
