@@ -34,7 +34,7 @@ export function ApplyForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <Field id="name" label="Name" error={errors.name}>
         {(p) => <Input {...p} autoComplete="name" required />}
       </Field>

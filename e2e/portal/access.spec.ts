@@ -64,6 +64,25 @@ test("first visit sets a password once; sign out and sign in again", async ({ pa
   await expect(page.getByTestId("portal-partner")).toHaveText(p.name);
 });
 
+test("a password typed before the page's scripts run never goes into a URL", async ({ browser, request }) => {
+  // Submitted before hydration, the browser sends the form itself: as a GET the password would
+  // land in the address bar, the history and the request log.
+  const p = await createPortalPartner(request, key);
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on("request", (r) => requests.push(`${r.method()} ${r.url()}`));
+  await page.goto(`${p.dashboardUrl}/set-password`);
+  await page.getByLabel("New password").fill("typed-too-early-1");
+  await page.getByLabel("Confirm password").fill("typed-too-early-1");
+  await page.getByRole("button", { name: "Set password" }).click();
+  await page.waitForLoadState();
+  expect(page.url()).not.toContain("typed");
+  expect(requests.filter((r) => r.includes("typed"))).toEqual([]);
+  expect(requests.some((r) => r.startsWith("POST "))).toBe(true);
+  await context.close();
+});
+
 test("a wrong password says only that; repeated failures are throttled, even for the right one", async ({ page, browser, request }) => {
   const p = await createPortalPartner(request, key);
   const owner = await browser.newPage();

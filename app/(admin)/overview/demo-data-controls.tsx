@@ -27,7 +27,7 @@ export function DemoDataControls({ empty, loaded }: { empty: boolean; loaded: bo
   return (
     <div className="flex max-w-sm flex-col items-end gap-2">
       {empty && (
-        <form onSubmit={loading.onSubmit} aria-label="Load demo data">
+        <form method="post" onSubmit={loading.onSubmit} aria-label="Load demo data">
           <Button type="submit" variant="secondary" size="sm" disabled={loading.pending} aria-busy={loading.pending}>
             {loading.pending ? "Loading demo data… (about half a minute)" : "Load demo data"}
           </Button>

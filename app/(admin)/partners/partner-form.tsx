@@ -67,7 +67,7 @@ export function PartnerForm({
   }
 
   return (
-    <form ref={form} onSubmit={onSubmit} className="space-y-6" noValidate aria-label={editing ? "Edit partner" : "Add a partner"}>
+    <form method="post" ref={form} onSubmit={onSubmit} className="space-y-6" noValidate aria-label={editing ? "Edit partner" : "Add a partner"}>
       {values.id && <input type="hidden" name="id" value={values.id} />}
       <Section title="Partner" description="Who they are, and the code in their referral link.">
         <div className="grid gap-5 sm:grid-cols-2">

@@ -30,7 +30,7 @@ export function ProductForm({ product, currency, onDone }: { product?: EditableP
   }, [state, onDone]);
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label={product ? "Edit product" : "Add product"}>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate aria-label={product ? "Edit product" : "Add product"}>
       {product && <input type="hidden" name="existingId" value={product.id} />}
       <div className="grid gap-4 sm:grid-cols-2">
         <Field id="id" label="Product ID" error={errors.id} hint={product ? "The store's id; it cannot change." : "The id your store uses, e.g. its SKU."}>

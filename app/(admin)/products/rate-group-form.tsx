@@ -35,7 +35,7 @@ export function RateGroupForm({ group, currency, onDone }: { group?: EditableRat
   const rate = group ? (group.commissionType === "percentage" ? bpsToPercentString(group.commissionRate) : toDecimalString(group.commissionRate, currency)) : "";
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label={group ? "Edit rate group" : "Add rate group"}>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate aria-label={group ? "Edit rate group" : "Add rate group"}>
       {group && <input type="hidden" name="id" value={group.id} />}
       <Field id="name" label="Group name" error={errors.name}>
         {(p) => <Input {...p} defaultValue={group?.name} placeholder="Summer footwear" />}

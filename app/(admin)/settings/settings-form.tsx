@@ -49,7 +49,7 @@ export function SettingsForm({
       : toDecimalString(settings.defaultCommissionRate, settings.currency);
 
   return (
-    <form onSubmit={onSubmit} className="space-y-6" noValidate aria-label="Program settings">
+    <form method="post" onSubmit={onSubmit} className="space-y-6" noValidate aria-label="Program settings">
       <Section title="Program" description="What partners see, and the money and clock everything is counted in.">
         <div className="grid gap-5 sm:grid-cols-2">
           <Field id="name" label="Program name" error={errors.name}>

@@ -26,7 +26,7 @@ export function FirstAdminForm() {
   }, [state, router]);
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <Field id="name" label="Your name" error={errors.name}>
         {(p) => <Input {...p} autoComplete="name" defaultValue={state.values?.name} />}
       </Field>

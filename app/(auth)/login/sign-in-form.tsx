@@ -33,7 +33,7 @@ export function SignInForm({ callbackUrl, initialEmail = "" }: { callbackUrl: st
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <Field id="email" label="Email">
         {(p) => <Input {...p} type="email" autoComplete="username" required defaultValue={initialEmail} autoFocus={!initialEmail} />}
       </Field>

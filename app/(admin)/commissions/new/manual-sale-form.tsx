@@ -62,7 +62,7 @@ export function ManualSaleForm({ currency, today, timeZone, preselected }: { cur
           )}
         </div>
       )}
-      <form key={formKey} onSubmit={onSubmit} noValidate aria-label="Record a sale" className="space-y-6">
+      <form method="post" key={formKey} onSubmit={onSubmit} noValidate aria-label="Record a sale" className="space-y-6">
         <input type="hidden" name="itemRows" value={items.length} />
         <Section title="Sale">
           <div className="grid gap-5 sm:grid-cols-2">

@@ -21,6 +21,7 @@ export function CreateApiKeyForm() {
   return (
     <div className="space-y-4">
       <form
+        method="post"
         ref={form}
         onSubmit={(e) => {
           onSubmit(e);

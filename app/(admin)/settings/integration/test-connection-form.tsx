@@ -68,7 +68,7 @@ export function TestConnectionForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="space-y-3" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-3" noValidate>
       <div className="flex flex-wrap items-end gap-3">
         <Field id="secretKey" label="Secret key" className="w-full max-w-md">
           {(p) => (

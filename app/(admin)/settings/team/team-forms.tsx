@@ -11,7 +11,7 @@ import { addAdminAction, changePasswordAction } from "./actions";
 export function AddAdminForm() {
   const { state, pending, onSubmit, errors } = useFormAction(addAdminAction);
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Add an admin">
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Add an admin">
       <div className="grid gap-4 sm:grid-cols-3">
         <Field id="new-admin-name" label="Name" error={errors.name}>
           {(p) => <Input {...p} name="name" autoComplete="off" />}
@@ -37,6 +37,7 @@ export function ChangePasswordForm() {
   const { state, pending, onSubmit, errors } = useFormAction(changePasswordAction);
   return (
     <form
+      method="post"
       onSubmit={(e) => {
         onSubmit(e);
         e.currentTarget.reset();

@@ -15,7 +15,7 @@ function MarkPaidForm({ id, amount, lines, close }: { id: string; amount: string
     if (state.ok) close();
   }, [state, close]);
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <input type="hidden" name="id" value={id} />
       <p className="text-sm text-zinc-600">
         Records {lines} PayPal payout{lines === 1 ? "" : "s"}, {amount} in all: exactly the lines of this file, whatever became due since. If a commission in it was refunded or
@@ -43,7 +43,7 @@ function CancelForm({ id, close }: { id: string; close: () => void }) {
     if (state.ok) close();
   }, [state, close]);
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <input type="hidden" name="id" value={id} />
       <p className="text-sm text-zinc-600">Only for a file you did not send to PayPal. Its partners become due again; the batch stays in the list, marked cancelled.</p>
       <Field id="cancelReason" label="Reason" error={errors.reason}>

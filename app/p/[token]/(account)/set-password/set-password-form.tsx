@@ -10,7 +10,7 @@ import type { FormState } from "@/lib/schemas/form-state";
 export function SetPasswordForm({ action }: { action: (previous: FormState, formData: FormData) => Promise<FormState> }) {
   const { state, pending, onSubmit, errors } = useFormAction(action);
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <Field id="password" label="New password" error={errors.password} hint="At least 10 characters; a phrase of a few words is easy to remember.">
         {(p) => <Input {...p} type="password" autoComplete="new-password" required autoFocus />}
       </Field>

@@ -10,7 +10,7 @@ import type { FormState } from "@/lib/schemas/form-state";
 export function PortalSignInForm({ action }: { action: (previous: FormState, formData: FormData) => Promise<FormState> }) {
   const { state, pending, onSubmit } = useFormAction(action);
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate>
       <Field id="password" label="Password">
         {(p) => <Input {...p} type="password" autoComplete="current-password" required autoFocus />}
       </Field>

@@ -13,7 +13,7 @@ export function LinkGenerator({ token, storeUrl, linkBase }: { token: string; st
   const { state, pending, onSubmit, errors } = useFormAction(createPortalLinkAction.bind(null, token));
   const created = state.ok ? state.values?.url : undefined;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Create a link" className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate aria-label="Create a link" className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-[2fr_1fr]">
         <Field id="destination" label="Page on the store" error={errors.destination} hint={`Any page on ${new URL(storeUrl).host}, e.g. ${storeUrl.replace(/\/$/, "")}/products/…`}>
           {(p) => <Input {...p} type="url" inputMode="url" placeholder={`${storeUrl.replace(/\/$/, "")}/products/…`} defaultValue={state.ok ? "" : state.values?.destination} />}

@@ -18,7 +18,7 @@ export function ProductLinkButton({ token, productId, productName }: { token: st
     );
   }
   return (
-    <form onSubmit={onSubmit} className="inline-flex items-center gap-2">
+    <form method="post" onSubmit={onSubmit} className="inline-flex items-center gap-2">
       <input type="hidden" name="productId" value={productId} />
       <Button type="submit" size="sm" variant="secondary" disabled={pending} aria-label={`Get a link to ${productName}`}>
         {pending ? "…" : "Get link"}

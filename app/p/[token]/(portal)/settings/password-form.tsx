@@ -11,6 +11,7 @@ export function PortalPasswordForm({ action }: { action: (previous: FormState, f
   const { state, pending, onSubmit, errors } = useFormAction(action);
   return (
     <form
+      method="post"
       onSubmit={(e) => {
         onSubmit(e);
         e.currentTarget.reset();

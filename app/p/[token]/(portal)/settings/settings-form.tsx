@@ -21,7 +21,7 @@ export function PortalSettingsForm({ action, profile }: { action: (previous: For
   const { state, pending, onSubmit, errors } = useFormAction(action);
 
   return (
-    <form onSubmit={onSubmit} className="space-y-6" noValidate>
+    <form method="post" onSubmit={onSubmit} className="space-y-6" noValidate>
       <section className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-zinc-200 sm:p-6">
         <h2 className="text-base font-semibold text-zinc-900">Profile</h2>
         <div className="mt-4 grid gap-5 sm:grid-cols-2">
