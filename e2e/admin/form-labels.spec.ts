@@ -1,6 +1,5 @@
-import { readdirSync } from "node:fs";
-import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { adminRoutes } from "../support/admin-routes";
 import { createApiKeyInBrowser } from "../support/api-key";
 import { unlabelledFields, unlabelledFieldsWithDialogs } from "../support/form-labels";
 import { createPortalPartner, setPortalPassword } from "../support/portal";
@@ -17,20 +16,6 @@ test.beforeAll(async ({ browser }) => {
   key = await createApiKeyInBrowser(page, `Form labels e2e ${unique()}`);
   await page.close();
 });
-
-/** Every page under app/(admin), as its route: "/partners/[id]/edit". */
-function adminRoutes(): string[] {
-  const root = path.join("app", "(admin)");
-  const routes: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(path.join(dir, entry.name));
-      else if (entry.name === "page.tsx") routes.push(`/${path.relative(root, dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s)).join("/")}`);
-    }
-  };
-  walk(root);
-  return routes.sort();
-}
 
 async function open(page: Page, url: string) {
   const response = await page.goto(url);

@@ -1,9 +1,8 @@
-import { readdirSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { ADMIN, expectSignedIn, signIn } from "../support/admin";
+import { adminRoutes } from "../support/admin-routes";
 import { createApiKeyInBrowser } from "../support/api-key";
 import { startDemoStore } from "../support/demo-store";
 import { createPortalPartner, setPortalPassword } from "../support/portal";
@@ -73,23 +72,6 @@ async function open(page: Page, url: string, statuses = [200]) {
   await page.waitForFunction(() => "next" in window, undefined, { timeout: 10_000 });
   await page.waitForLoadState("networkidle");
   return response!;
-}
-
-/** Every page under app/(admin), as its route: "/partners/[id]/edit". */
-function adminRoutes(): string[] {
-  const root = path.join("app", "(admin)");
-  const routes: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      if (entry.isDirectory()) walk(path.join(dir, entry.name));
-      else if (entry.name === "page.tsx") {
-        const segments = path.relative(root, dir).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
-        routes.push(`/${segments.join("/")}`);
-      }
-    }
-  };
-  walk(root);
-  return routes.sort();
 }
 
 /** Sells once with the partner's coupon and approves it as a merchant does; answers the commission id. */
