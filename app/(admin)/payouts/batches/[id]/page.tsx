@@ -100,7 +100,7 @@ export default async function PaypalBatchPage({ params }: { params: Promise<{ id
               {lines.map((l) => (
                 <tr key={l.line} data-testid="batch-line">
                   <td className={`${td} tabular-nums`}>{l.line}</td>
-                  <td className={`${td} whitespace-normal`}>
+                  <td className={`${td} whitespace-normal`} data-essential="identity">
                     <Link href={`/partners/${l.partnerId}`} className="font-medium text-brand-700 hover:underline">
                       {l.partnerName}
                     </Link>
@@ -116,7 +116,9 @@ export default async function PaypalBatchPage({ params }: { params: Promise<{ id
                     {l.commissionCount}
                     {l.adjustmentCount > 0 ? ` + ${l.adjustmentCount} adj.` : ""}
                   </td>
-                  <td className={`${td} text-right font-medium tabular-nums`}>{money(l.amount)}</td>
+                  <td className={`${td} text-right font-medium tabular-nums`} data-essential="money">
+                    {money(l.amount)}
+                  </td>
                   <td className={td}>
                     {l.payoutId ? (
                       <Link href={`/payouts/${l.payoutId}`} className="text-brand-700 hover:underline" data-testid="batch-line-payout">

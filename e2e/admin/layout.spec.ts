@@ -1,0 +1,140 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { createApiKeyInBrowser } from "../support/api-key";
+import { everyDialogFailures, pageOverflowFailures, SIZES, tableFailures, type Size } from "../support/layout-checks";
+import { restoreProgramDefaults } from "../support/program-settings";
+import { unique, visit } from "../support/store-api";
+
+// Every list and every dialog of the console at two laptop sizes and a phone: the identity,
+// status and money columns of each list in view and uncovered, no text clipped without a title,
+// no dialog wider than the window or scrolling sideways (e2e/support/layout-checks.ts says how).
+// The data is made once: partners with long names, emails and a long IBAN, approved and pending
+// commissions, a paid payout, a link, a product, a customer, a click.
+
+const tag = unique("lay");
+const LONG_NAME = `Maximiliana Featherstonehaugh-Worthington Affiliate Collective ${tag}`;
+const LONG_EMAIL = (who: string) => `${who}.${tag}.partnerships-and-outreach@an-exceptionally-long-domain-name-example.com`;
+const BANK = { payoutMethod: "bank_transfer", payoutDetails: { accountHolder: `Featherstonehaugh-Worthington Holdings International ${tag}`, iban: "MT84MALT011000012345MTLCAST001S", bic: "MALTMTMTXXX" } };
+
+let key: string;
+let pages: { path: string; rows: boolean; selectAll?: boolean }[];
+
+interface Partner {
+  id: string;
+  name: string;
+  referralCode: string;
+  couponCodes: string[];
+}
+
+async function partner(request: APIRequestContext, who: string, payout: Record<string, unknown>): Promise<Partner> {
+  const res = await request.post("/api/v1/partners", {
+    headers: { Authorization: `Bearer ${key}` },
+    data: { name: `${LONG_NAME} ${who}`, email: LONG_EMAIL(who), couponCodes: [unique("LAYOUTCOUPON").toUpperCase()], commissionType: "fixed", commissionRate: 7500, ...payout },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+  return (await res.json()) as Partner;
+}
+
+async function sell(request: APIRequestContext, p: Partner) {
+  const res = await request.post("/api/track/sale", {
+    headers: { Authorization: `Bearer ${key}` },
+    data: { orderId: unique(`${tag}-order-`), amount: 1_234_567, couponCode: p.couponCodes[0], customer: { email: LONG_EMAIL(`customer-${p.id.slice(-4)}`), name: `Customer of ${p.name}` } },
+  });
+  expect(res.status(), await res.text()).toBe(201);
+}
+
+async function approvePending(page: Page, count: number) {
+  await page.goto(`/commissions?q=${tag}&status=pending`);
+  await expect(page.getByTestId("data-row")).toHaveCount(count);
+  await page.getByRole("checkbox", { name: "Select all rows on this page" }).check();
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "Approve selected" }).click();
+  await expect(page.getByTestId("bulk-result")).toHaveText(`${count} approved.`);
+}
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(90_000);
+  const page = await browser.newPage({ storageState: "e2e/.auth/admin.json" });
+  key = await createApiKeyInBrowser(page, `Layout e2e ${tag}`);
+  await restoreProgramDefaults(page); // no minimum payout above $75, USD
+  const request = page.request;
+  const bank = await partner(request, "bank", BANK);
+  const paypal = await partner(request, "paypal", { payoutMethod: "paypal", payoutDetails: { email: LONG_EMAIL("paypal") } });
+  const paid = await partner(request, "paid", BANK);
+  for (const p of [bank, paypal, paid]) await sell(request, p);
+  await approvePending(page, 3);
+  await sell(request, bank); // stays pending: Approve and Void on the commissions list
+  await visit(request, `/r/${bank.referralCode}`);
+  const link = await request.post("/api/v1/links", {
+    headers: { Authorization: `Bearer ${key}` },
+    data: { partnerId: bank.id, destinationUrl: `https://shop.example.com/collections/${tag}/an-exceptionally-long-collection-name-for-the-layout-check`, slug: unique("layout-") },
+  });
+  expect(link.status(), await link.text()).toBe(201);
+  const product = await request.put("/api/v1/products", {
+    headers: { Authorization: `Bearer ${key}` },
+    data: [{ id: unique("sku-"), name: `Handwoven Merino Wool Travel Blanket, Extra Large ${tag}`, price: 1_234_567, url: `https://shop.example.com/products/${tag}` }],
+  });
+  expect(product.status(), await product.text()).toBeLessThan(300);
+
+  // A paid payout, through the Pay dialog as a merchant does.
+  await page.goto(`/payouts?q=${encodeURIComponent(paid.name)}`);
+  await page.getByRole("button", { name: `Pay ${paid.name}` }).click();
+  await page.getByLabel("Transaction id").fill(`TX-${tag}`);
+  await page.locator("dialog[open]").getByRole("button", { name: /^Pay \$/ }).click();
+  await expect(page.getByTestId("pay-result")).toContainText("Paid");
+
+  await page.goto(`/payouts/history?q=${encodeURIComponent(paid.name)}`);
+  const payoutHref = await page.getByTestId("data-row").first().locator('a[href^="/payouts/"]').first().getAttribute("href");
+  // A second admin, with a long email, so Team has a Remove dialog.
+  await page.goto("/settings/team");
+  const add = page.getByRole("form", { name: "Add an admin" });
+  await add.getByLabel("Name").fill(`Layout ${tag}`);
+  await add.getByLabel("Email").fill(LONG_EMAIL("admin"));
+  await add.getByLabel("Password", { exact: true }).fill("layout-check-password-1");
+  await add.getByRole("button", { name: "Add admin" }).click();
+  await expect(page.getByTestId("admin-row").filter({ hasText: LONG_EMAIL("admin") })).toHaveCount(1);
+
+  await page.goto(`/customers?q=${tag}`);
+  const customerHref = await page.getByTestId("data-row").first().locator('a[href^="/customers/"]').first().getAttribute("href");
+  await page.close();
+
+  pages = [
+    { path: "/overview", rows: false },
+    { path: `/partners?q=${tag}`, rows: true },
+    { path: `/partners/${bank.id}`, rows: true },
+    { path: `/customers?q=${tag}`, rows: true },
+    { path: customerHref!, rows: true },
+    { path: `/commissions?q=${tag}`, rows: true, selectAll: true },
+    { path: `/payouts?q=${tag}`, rows: true, selectAll: true },
+    { path: `/payouts/history?q=${tag}`, rows: true },
+    { path: payoutHref!, rows: true },
+    { path: "/payouts/batches", rows: false },
+    { path: `/clicks?partner=${bank.id}`, rows: true },
+    { path: `/links?partner=${bank.id}`, rows: true },
+    { path: `/products?q=${tag}`, rows: true },
+    { path: "/settings/activity", rows: false },
+    { path: "/settings/api-keys", rows: true },
+    { path: "/settings/team", rows: false },
+  ];
+});
+
+async function failuresAt(page: Page, size: Size): Promise<string[]> {
+  await page.setViewportSize({ width: size.width, height: size.height });
+  const failures: string[] = [];
+  for (const { path, rows, selectAll } of pages) {
+    const where = `${size.name} ${path.split("?")[0]}`;
+    await page.goto(path);
+    await page.locator("main").waitFor();
+    if (rows && !(await page.getByTestId("data-row").count()) && !(await page.locator("main tbody tr").count())) failures.push(`${where}: no rows to check`);
+    failures.push(...(await pageOverflowFailures(page, where)));
+    failures.push(...(await tableFailures(page, where, size.phone)));
+    if (selectAll) await page.getByRole("checkbox", { name: "Select all rows on this page" }).check();
+    failures.push(...(await everyDialogFailures(page, where)));
+  }
+  return failures;
+}
+
+for (const size of SIZES) {
+  test(`at ${size.name} every list shows its essential columns and every dialog fits`, async ({ page }) => {
+    test.setTimeout(120_000);
+    expect(await failuresAt(page, size)).toEqual([]);
+  });
+}
