@@ -38,7 +38,7 @@ function MoreMenu({ label, children }: { label: string; children: React.ReactNod
 
   useEffect(() => {
     if (!open) return;
-    items()[0]?.focus();
+    items()[0]?.focus({ preventScroll: true });
     // Fixed to the window, not inside the table's scroll box (which would clip it): so it
     // closes when anything scrolls or resizes under it, and on a click anywhere else.
     const outside = (event: PointerEvent) => {
@@ -71,7 +71,7 @@ function MoreMenu({ label, children }: { label: string; children: React.ReactNod
       close(event.key === "Escape");
     } else if (move !== undefined && list.length) {
       event.preventDefault();
-      list[(move + list.length) % list.length]?.focus();
+      list[(move + list.length) % list.length]?.focus({ preventScroll: true });
     }
   }
 

@@ -138,3 +138,38 @@ for (const size of SIZES) {
     expect(await failuresAt(page, size)).toEqual([]);
   });
 }
+
+test("a row's More menu: a menu button, Escape and a click elsewhere close it, arrow keys move through it", async ({ page }) => {
+  await page.goto(`/commissions?q=${tag}&status=approved`);
+  const row = page.getByTestId("data-row").first();
+  const more = row.getByRole("button", { name: /^More actions for / });
+  await expect(more).toHaveAttribute("aria-haspopup", "menu");
+  await expect(more).toHaveAttribute("aria-expanded", "false");
+
+  await more.click();
+  const menu = row.getByRole("menu");
+  await expect(more).toHaveAttribute("aria-expanded", "true");
+  const items = menu.getByRole("menuitem");
+  await expect(items).toHaveText(["Void…", "Mark as paid", "Details and history"]);
+  await expect(items.first()).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(items.nth(1)).toBeFocused();
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  await expect(items.last()).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(menu).toBeHidden();
+  await expect(more).toHaveAttribute("aria-expanded", "false");
+  await expect(more).toBeFocused();
+
+  await more.click();
+  await expect(menu).toBeVisible();
+  await page.getByRole("heading", { level: 1 }).click();
+  await expect(menu).toBeHidden();
+
+  // an item that opens a dialog: the dialog stays when the menu closes
+  await more.click();
+  await menu.getByRole("menuitem", { name: "Void" }).click();
+  await expect(page.getByRole("dialog", { name: /^Void the commission for / })).toBeVisible();
+  await expect(menu).toBeHidden();
+});

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { ADMIN, signIn } from "../support/admin";
+import { ADMIN, expectSignedIn, signIn } from "../support/admin";
 
 // Screenshots for the README, taken on demand (not part of the CI projects) on a seeded demo
 // program at a 1366×900 laptop size. playwright.config.ts adds the "docs" project, and starts
@@ -18,6 +18,7 @@ async function settle(page: Page) {
 
 test("overview, the Pay dialog and commissions at 1366×900", async ({ page }) => {
   await signIn(page, ADMIN.email, ADMIN.password);
+  await expectSignedIn(page);
 
   await page.goto("/overview");
   await settle(page);
