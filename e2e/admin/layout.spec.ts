@@ -123,7 +123,9 @@ async function failuresAt(page: Page, size: Size): Promise<string[]> {
     const where = `${size.name} ${path.split("?")[0]}`;
     await page.goto(path);
     await page.locator("main").waitFor();
-    if (rows && !(await page.getByTestId("data-row").count()) && !(await page.locator("main tbody tr").count())) failures.push(`${where}: no rows to check`);
+    // A page streams its lists in after the shell: wait for the rows it should have.
+    const firstRow = page.locator("main tbody tr").first();
+    if (rows && !(await firstRow.waitFor({ state: "attached" }).then(() => true, () => false))) failures.push(`${where}: no rows to check`);
     failures.push(...(await pageOverflowFailures(page, where)));
     failures.push(...(await tableFailures(page, where, size.phone)));
     if (selectAll) await page.getByRole("checkbox", { name: "Select all rows on this page" }).check();
