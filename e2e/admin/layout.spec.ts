@@ -59,8 +59,9 @@ test.beforeAll(async ({ browser }) => {
   const bank = await partner(request, "bank", BANK);
   const paypal = await partner(request, "paypal", { payoutMethod: "paypal", payoutDetails: { email: LONG_EMAIL("paypal") } });
   const paid = await partner(request, "paid", BANK);
-  for (const p of [bank, paypal, paid]) await sell(request, p);
-  await approvePending(page, 3);
+  const batched = await partner(request, "batched", { payoutMethod: "paypal", payoutDetails: { email: LONG_EMAIL("batched") } });
+  for (const p of [bank, paypal, paid, batched]) await sell(request, p);
+  await approvePending(page, 4);
   await sell(request, bank); // stays pending: Approve and Void on the commissions list
   await visit(request, `/r/${bank.referralCode}`);
   const link = await request.post("/api/v1/links", {
@@ -80,6 +81,14 @@ test.beforeAll(async ({ browser }) => {
   await page.getByLabel("Transaction id").fill(`TX-${tag}`);
   await page.locator("dialog[open]").getByRole("button", { name: /^Pay \$/ }).click();
   await expect(page.getByTestId("pay-result")).toContainText("Paid");
+
+  // A PayPal batch, for the batch lists and the batch page's dialogs.
+  await page.goto(`/payouts?q=${encodeURIComponent(batched.name)}`);
+  await page.getByRole("checkbox", { name: "Select all rows on this page" }).check();
+  await page.getByRole("region", { name: "Bulk actions" }).getByRole("button", { name: "PayPal batch…" }).click();
+  await page.locator("dialog[open]").getByRole("button", { name: "Make PayPal batch" }).click();
+  await expect(page).toHaveURL(/\/payouts\/batches\/[0-9a-f-]{36}$/);
+  const batchPath = new URL(page.url()).pathname;
 
   await page.goto(`/payouts/history?q=${encodeURIComponent(paid.name)}`);
   const payoutHref = await page.getByTestId("data-row").first().locator('a[href^="/payouts/"]').first().getAttribute("href");
@@ -106,7 +115,8 @@ test.beforeAll(async ({ browser }) => {
     { path: `/payouts?q=${tag}`, rows: true, selectAll: true },
     { path: `/payouts/history?q=${tag}`, rows: true },
     { path: payoutHref!, rows: true },
-    { path: "/payouts/batches", rows: false },
+    { path: "/payouts/batches", rows: true },
+    { path: batchPath, rows: true },
     { path: `/clicks?partner=${bank.id}`, rows: true },
     { path: `/links?partner=${bank.id}`, rows: true },
     { path: `/products?q=${tag}`, rows: true },
