@@ -139,7 +139,9 @@ async function failuresAt(page: Page, size: Size): Promise<string[]> {
     failures.push(...(await pageOverflowFailures(page, where)));
     failures.push(...(await tableFailures(page, where, size.phone)));
     if (selectAll) await page.getByRole("checkbox", { name: "Select all rows on this page" }).check();
-    failures.push(...(await everyDialogFailures(page, where)));
+    const opened: string[] = [];
+    failures.push(...(await everyDialogFailures(page, where, opened)));
+    test.info().annotations.push({ type: "dialogs", description: `${path.split("?")[0]}: ${opened.join("; ") || "none"}` });
   }
   return failures;
 }

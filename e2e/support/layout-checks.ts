@@ -129,7 +129,7 @@ export function pageOverflowFailures(page: Page, where: string): Promise<string[
 }
 
 /** Opens every dialog the page offers (triggers marked aria-haspopup="dialog", also inside row "More" menus) and checks each. */
-export async function everyDialogFailures(page: Page, where: string): Promise<string[]> {
+export async function everyDialogFailures(page: Page, where: string, opened: string[] = []): Promise<string[]> {
   const out: string[] = [];
   const check = async (name: string) => {
     const dialog = page.locator("dialog[open]");
@@ -139,6 +139,7 @@ export async function everyDialogFailures(page: Page, where: string): Promise<st
       out.push(`${where}: "${name}" opened no dialog`);
       return;
     }
+    opened.push(name);
     out.push(...(await dialogFailures(page, `${where} "${name}"`)));
     await page.keyboard.press("Escape");
     // A type-ahead in the dialog takes the first Escape for its list: close it outright.
