@@ -38,7 +38,9 @@ export function TimeSeriesChart({
 }) {
   const formatOf = (s: ChartSeries | undefined) => (s?.axis === "right" && right ? right : left);
   return (
-    <div aria-hidden className="w-full" style={{ height }}>
+    // overflow-hidden: until it has measured its box the chart draws at initialDimension's 600 px,
+    // which on a phone would widen the page for a moment.
+    <div aria-hidden className="w-full min-w-0 overflow-hidden" style={{ height }}>
       <ResponsiveContainer width="100%" height="100%" initialDimension={{ width: 600, height }}>
         <ComposedChart data={data} margin={{ top: 8, right: 4, bottom: 0, left: 4 }} accessibilityLayer={false}>
           <CartesianGrid vertical={false} stroke="#e4e4e7" />

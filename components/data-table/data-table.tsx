@@ -25,7 +25,8 @@ import { useUrlParams } from "./use-url-params";
 // in are one page); TanStack Table owns the column model, header sorting and row selection;
 // the URL owns the state. Columns are sortable unless they say `enableSorting: false`.
 
-export const dataTableFeatures = tableFeatures({ rowSortingFeature, rowPaginationFeature, rowSelectionFeature });
+// `columnMeta` types every column's `meta` as its ColumnLayout.
+export const dataTableFeatures = tableFeatures({ rowSortingFeature, rowPaginationFeature, rowSelectionFeature, columnMeta: {} as ColumnLayout });
 export type DataTableFeatures = typeof dataTableFeatures;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type DataTableColumn<T extends RowData> = ColumnDef<DataTableFeatures, T, any>;
@@ -34,13 +35,36 @@ export function columnHelper<T extends RowData>() {
   return createColumnHelper<DataTableFeatures, T>();
 }
 
-// From tablet width up, the "actions" column stays in view at the right edge while a wide
-// table scrolls sideways (on a laptop the partner, commission and link lists are wider than
-// the page), on an opaque background so the cells scrolled beneath it do not show through.
-// On a phone it would cover most of the row, so there it scrolls with the rest.
-const ACTIONS = "actions";
-const stickyHeader = "md:sticky md:right-0 bg-zinc-50";
-const stickyCell = (selected: boolean) => cn("md:sticky md:right-0", selected ? "bg-brand-50" : "bg-white group-hover:bg-zinc-50");
+/**
+ * What a column says about its place in the layout (TanStack's `meta`). A list declares the
+ * columns a merchant decides by: who or what the row is, its status, its money. Those are
+ * rendered with `data-essential` and must stay in view, uncovered, at laptop widths (1280 and
+ * up, sidebar included; e2e/admin/layout.spec.ts checks every list). Secondary columns say
+ * from which breakpoint they show (`from`), so the essential ones fit instead of scrolling.
+ * Row actions are one primary button and a "More" menu (RowActions), so they stay narrow and
+ * are not pinned over the other columns.
+ */
+export interface ColumnLayout {
+  align?: "right";
+  essential?: "identity" | "status" | "money";
+  from?: keyof typeof FROM;
+}
+
+// Whole class names, so Tailwind sees them.
+const FROM = {
+  sm: "hidden sm:table-cell",
+  md: "hidden md:table-cell",
+  lg: "hidden lg:table-cell",
+  xl: "hidden xl:table-cell",
+  "2xl": "hidden 2xl:table-cell",
+} as const;
+
+function layoutOf(layout: ColumnLayout = {}): { className: string; essential: string | undefined } {
+  return {
+    className: cn(layout.align === "right" ? "text-right" : "text-left", layout.from && FROM[layout.from]),
+    essential: layout.essential,
+  };
+}
 
 function resolve<T>(updater: Updater<T>, old: T): T {
   return typeof updater === "function" ? (updater as (o: T) => T)(old) : updater;
@@ -135,13 +159,14 @@ export function DataTable<T extends RowData>({ columns, rows, total, state, getR
                 {group.headers.map((header) => {
                   const canSort = header.column.getCanSort();
                   const sorted = header.column.getIsSorted();
-                  const align = (header.column.columnDef.meta as { align?: string } | undefined)?.align === "right" ? "text-right" : "text-left";
+                  const { className, essential } = layoutOf(header.column.columnDef.meta);
                   return (
                     <th
                       key={header.id}
                       scope="col"
                       aria-sort={sorted ? (sorted === "desc" ? "descending" : "ascending") : undefined}
-                      className={cn("px-3 py-2.5 text-xs font-medium tracking-wide whitespace-nowrap text-zinc-500 uppercase first:pl-4", align, header.column.id === ACTIONS && stickyHeader)}
+                      data-essential={essential}
+                      className={cn("px-3 py-2.5 text-xs font-medium tracking-wide whitespace-nowrap text-zinc-500 uppercase first:pl-4", className)}
                     >
                       {header.isPlaceholder ? null : canSort ? (
                         <button
@@ -181,18 +206,14 @@ export function DataTable<T extends RowData>({ columns, rows, total, state, getR
                     />
                   </td>
                 )}
-                {row.getAllCells().map((cell) => (
-                  <td
-                    key={cell.id}
-                    className={cn(
-                      "px-3 py-2.5 whitespace-nowrap text-zinc-700 first:pl-4",
-                      (cell.column.columnDef.meta as { align?: string } | undefined)?.align === "right" && "text-right",
-                      cell.column.id === ACTIONS && stickyCell(row.getIsSelected()),
-                    )}
-                  >
-                    <FlexRender cell={cell} />
-                  </td>
-                ))}
+                {row.getAllCells().map((cell) => {
+                  const { className, essential } = layoutOf(cell.column.columnDef.meta);
+                  return (
+                    <td key={cell.id} data-essential={essential} className={cn("px-3 py-2.5 whitespace-nowrap text-zinc-700 first:pl-4", className)}>
+                      <FlexRender cell={cell} />
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>

@@ -38,9 +38,13 @@ export function CommissionsTable({ list, context }: { list: Paged<PortalCommissi
           {list.rows.map((c) => (
             <tr key={c.id} data-testid="commission-row">
               <td className={td}>{formatDate(c.createdAt, context.timezone)}</td>
-              <td className={`${td} max-w-48 truncate`}>{c.kind === "sale" ? c.reference : `Lead: ${c.reference ?? ""}`}</td>
+              <td className={td} data-essential="identity">
+                <span className="block max-w-48 truncate" title={(c.kind === "sale" ? c.reference : `Lead: ${c.reference ?? ""}`) ?? undefined}>
+                  {c.kind === "sale" ? c.reference : `Lead: ${c.reference ?? ""}`}
+                </span>
+              </td>
               <td className={`${td} text-right tabular-nums`}>{c.orderAmount === null ? "—" : formatMoney(c.orderAmount, c.currency)}</td>
-              <td className={`${td} text-right tabular-nums`}>
+              <td className={`${td} text-right tabular-nums`} data-essential="money">
                 {formatMoney(c.amount, c.currency)}
                 {c.clawedBack !== 0 && (
                   <span className="block text-xs text-red-700" data-testid="clawed-back">
@@ -48,7 +52,7 @@ export function CommissionsTable({ list, context }: { list: Paged<PortalCommissi
                   </span>
                 )}
               </td>
-              <td className={td}>
+              <td className={td} data-essential="status">
                 <StatusBadge status={c.status} />
                 {c.status === "void" && c.voidReason && (
                   <span className="ml-2 text-xs text-zinc-500" data-testid="void-reason">
@@ -89,11 +93,15 @@ export function PayoutsTable({ list, context }: { list: Paged<PortalPayoutRow>; 
         >
           {list.rows.map((p) => (
             <tr key={p.id} data-testid="payout-row" className={p.status === "void" ? "text-zinc-400" : undefined}>
-              <td className={td}>{formatDate(p.createdAt, context.timezone)}</td>
-              <td className={`${td} text-right tabular-nums`}>{p.status === "void" ? <s>{formatMoney(p.amount, p.currency)}</s> : formatMoney(p.amount, p.currency)}</td>
+              <td className={td} data-essential="identity">
+                {formatDate(p.createdAt, context.timezone)}
+              </td>
+              <td className={`${td} text-right tabular-nums`} data-essential="money">
+                {p.status === "void" ? <s>{formatMoney(p.amount, p.currency)}</s> : formatMoney(p.amount, p.currency)}
+              </td>
               <td className={td}>{METHODS[p.method] ?? p.method}</td>
               <td className={`${td} font-mono text-xs`}>{p.transactionId ?? "—"}</td>
-              <td className={td}>
+              <td className={td} data-essential="status">
                 <StatusBadge status={p.status} />
               </td>
             </tr>

@@ -6,7 +6,8 @@ export const td = "px-3 py-2.5 whitespace-nowrap text-zinc-700 first:pl-5 sm:fir
 
 export function SimpleTable({ label, head, children }: { label: string; head: React.ReactNode; children: React.ReactNode }) {
   return (
-    <div className="-mx-5 overflow-x-auto sm:-mx-6">
+    // relative: an absolutely placed sr-only header scrolls in this box instead of widening the page
+    <div className="relative -mx-5 overflow-x-auto sm:-mx-6">
       <table className="min-w-full text-sm" aria-label={label}>
         <thead className="border-y border-zinc-200 bg-zinc-50">
           <tr>{head}</tr>

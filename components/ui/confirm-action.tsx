@@ -4,6 +4,8 @@ import { useEffect, useId, useRef } from "react";
 import type { FormState } from "@/lib/schemas/form-state";
 import { Button } from "./button";
 import { FormMessage } from "./form-message";
+import { MenuItem } from "./menu-item";
+import { Modal } from "./modal";
 import { useFormAction } from "./use-form-action";
 
 /**
@@ -19,6 +21,7 @@ export function ConfirmAction({
   confirmLabel,
   variant = "danger",
   size = "sm",
+  asMenuItem = false,
   children,
 }: {
   action: (previous: FormState, formData: FormData) => Promise<FormState>;
@@ -29,6 +32,8 @@ export function ConfirmAction({
   confirmLabel: string;
   variant?: "danger" | "primary" | "secondary";
   size?: "sm" | "md";
+  /** Render the trigger as an item of a row's "More" menu (components/data-table/row-actions.tsx). */
+  asMenuItem?: boolean;
   children?: React.ReactNode;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -42,14 +47,16 @@ export function ConfirmAction({
 
   return (
     <>
-      <Button variant={variant === "danger" ? "secondary" : variant} size={size} onClick={() => dialog.current?.showModal()}>
-        {trigger}
-      </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={titleId}
-        className="m-auto w-full max-w-md rounded-xl p-0 shadow-xl backdrop:bg-zinc-900/40"
-      >
+      {asMenuItem ? (
+        <MenuItem tone={variant === "danger" ? "danger" : "default"} aria-haspopup="dialog" onClick={() => dialog.current?.showModal()}>
+          {trigger}
+        </MenuItem>
+      ) : (
+        <Button variant={variant === "danger" ? "secondary" : variant} size={size} aria-haspopup="dialog" onClick={() => dialog.current?.showModal()}>
+          {trigger}
+        </Button>
+      )}
+      <Modal ref={dialog} labelledBy={titleId} width="sm">
         <form onSubmit={onSubmit} className="space-y-4 p-6">
           {Object.entries(fields).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
@@ -60,7 +67,7 @@ export function ConfirmAction({
           <div className="text-sm text-zinc-600">{description}</div>
           {children}
           {!state.ok && <FormMessage state={state} />}
-          <div className="flex justify-end gap-2 pt-2">
+          <div className="flex flex-wrap justify-end gap-2 pt-2">
             <Button variant="secondary" onClick={() => dialog.current?.close()}>
               Cancel
             </Button>
@@ -69,7 +76,7 @@ export function ConfirmAction({
             </Button>
           </div>
         </form>
-      </dialog>
+      </Modal>
     </>
   );
 }

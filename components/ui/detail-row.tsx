@@ -3,7 +3,7 @@ export function DetailRow({ label, children }: { label: string; children: React.
   return (
     <div className="grid grid-cols-3 gap-3 py-2.5 text-sm">
       <dt className="text-zinc-500">{label}</dt>
-      <dd className="col-span-2 text-zinc-900">{children}</dd>
+      <dd className="col-span-2 min-w-0 text-zinc-900 wrap-anywhere">{children}</dd>
     </div>
   );
 }

@@ -3,6 +3,8 @@
 import { X } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
 import { Button } from "./button";
+import { MenuItem } from "./menu-item";
+import { Modal } from "./modal";
 
 /**
  * A button that opens a form in a native modal dialog (focus kept inside, Escape closes).
@@ -17,6 +19,7 @@ export function DialogButton({
   size = "md",
   triggerLabel,
   wide = false,
+  asMenuItem = false,
   children,
 }: {
   label: React.ReactNode;
@@ -28,6 +31,8 @@ export function DialogButton({
   /** Accessible name of the trigger when `label` is not enough (e.g. "Edit spring-sale"). */
   triggerLabel?: string;
   wide?: boolean;
+  /** Render the trigger as an item of a row's "More" menu (components/data-table/row-actions.tsx). */
+  asMenuItem?: boolean;
   children: (close: () => void) => React.ReactNode;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -44,38 +49,35 @@ export function DialogButton({
 
   return (
     <>
-      <Button
-        variant={variant}
-        size={size}
-        aria-label={triggerLabel}
-        onClick={() => setOpen(true)}
-      >
-        {icon}
-        {label}
-      </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={titleId}
-        onClose={() => setOpen(false)}
-        className={`m-auto w-[calc(100%-1.5rem)] rounded-xl p-0 shadow-xl backdrop:bg-zinc-900/40 ${wide ? "max-w-2xl" : "max-w-lg"}`}
-      >
+      {asMenuItem ? (
+        <MenuItem aria-label={triggerLabel} aria-haspopup="dialog" onClick={() => setOpen(true)}>
+          {icon}
+          {label}
+        </MenuItem>
+      ) : (
+        <Button variant={variant} size={size} aria-label={triggerLabel} aria-haspopup="dialog" onClick={() => setOpen(true)}>
+          {icon}
+          {label}
+        </Button>
+      )}
+      <Modal ref={dialog} labelledBy={titleId} onClose={() => setOpen(false)} width={wide ? "lg" : "md"}>
         {open && (
           <div className="p-5 sm:p-6">
             <div className="mb-4 flex items-start justify-between gap-4">
-              <div>
+              <div className="min-w-0">
                 <h2 id={titleId} className="text-base font-semibold text-zinc-900">
                   {title}
                 </h2>
                 {description && <p className="mt-1 text-sm text-zinc-500">{description}</p>}
               </div>
-              <button type="button" onClick={close} className="rounded p-1 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700" aria-label="Close">
+              <button type="button" onClick={close} className="shrink-0 rounded p-1 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700" aria-label="Close">
                 <X className="h-4 w-4" aria-hidden />
               </button>
             </div>
             {children(close)}
           </div>
         )}
-      </dialog>
+      </Modal>
     </>
   );
 }

@@ -69,7 +69,8 @@ test("voiding a commission asks why, and the reason shows in the list and the hi
   await expect(row).toContainText("$100.00"); // order amount
   await expect(row).toContainText("$10.00"); // 10 % program default
 
-  await row.getByRole("button", { name: "Void" }).click();
+  await row.getByRole("button", { name: /^More actions/ }).click();
+  await row.getByRole("menuitem", { name: "Void" }).click();
   const dialog = page.getByRole("dialog", { name: `Void the commission for ${orderId}?` });
   await dialog.getByRole("button", { name: "Void commission" }).click();
   await expect(dialog.getByTestId("error-reason")).toBeVisible();
@@ -78,7 +79,10 @@ test("voiding a commission asks why, and the reason shows in the list and the hi
   await expect(dialog).toBeHidden();
   await expect(row.getByText("Void", { exact: true })).toBeVisible();
   await expect(row.getByTestId("void-reason")).toHaveText("Customer cancelled by phone");
-  await expect(row.getByRole("button", { name: "Void" })).toHaveCount(0);
+  await row.getByRole("button", { name: /^More actions/ }).click();
+  await expect(row.getByRole("menuitem", { name: "Details and history" })).toBeVisible();
+  await expect(row.getByRole("menuitem", { name: "Void" })).toHaveCount(0);
+  await page.keyboard.press("Escape");
 
   await row.getByTestId("commission-link").click();
   await expect(page.getByRole("heading", { level: 1, name: `Commission for order ${orderId}` })).toBeVisible();
@@ -115,12 +119,15 @@ test("an approved commission can be marked as paid by hand, and back", async ({ 
 
   await row.getByRole("button", { name: "Approve", exact: true }).click();
   await expect(row.getByText("Approved", { exact: true })).toBeVisible();
-  await row.getByRole("button", { name: "Mark as paid" }).click();
+  await row.getByRole("button", { name: /^More actions/ }).click();
+  await row.getByRole("menuitem", { name: "Mark as paid" }).click();
   await expect(row.getByText("Paid", { exact: true })).toBeVisible();
   await expect(row).toContainText("Marked paid");
   // a paid commission cannot be voided: only "Mark as unpaid" is offered
-  await expect(row.getByRole("button", { name: "Void" })).toHaveCount(0);
-  await row.getByRole("button", { name: "Mark as unpaid" }).click();
+  await row.getByRole("button", { name: /^More actions/ }).click();
+  await expect(row.getByRole("menuitem", { name: "Mark as unpaid" })).toBeVisible();
+  await expect(row.getByRole("menuitem", { name: "Void" })).toHaveCount(0);
+  await row.getByRole("menuitem", { name: "Mark as unpaid" }).click();
   await expect(row.getByText("Approved", { exact: true })).toBeVisible();
 
   await page.goto(`/commissions?partner=${partner.id}&status=approved`);

@@ -78,7 +78,8 @@ test("a pending partner is approved from the list", async ({ page }) => {
   await expect(row).toContainText("Pending");
   await row.getByRole("button", { name: `Approve ${p.name}` }).click();
   await expect(row).toContainText("Approved");
-  await expect(row.getByRole("button", { name: "Suspend" })).toBeVisible();
+  await row.getByRole("button", { name: `More actions for ${p.name}` }).click();
+  await expect(row.getByRole("menuitem", { name: "Suspend" })).toBeVisible();
 
   // approved for good, not just on screen
   await page.reload();

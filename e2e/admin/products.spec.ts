@@ -149,7 +149,8 @@ test("add a product by hand with a new category, edit it and delete it", async (
   await expect(edited).toContainText("$19.99");
   await expect(edited).not.toContainText(`Kitchen ${tag}`);
 
-  await edited.getByRole("button", { name: "Delete" }).click();
+  await edited.getByRole("button", { name: /^More actions/ }).click();
+  await edited.getByRole("menuitem", { name: "Delete" }).click();
   await page.getByRole("dialog", { name: `Delete “Enamel Mug ${tag}”?` }).getByRole("button", { name: "Delete product" }).click();
   await expect(page.getByTestId("data-row")).toHaveCount(0);
 });

@@ -1,4 +1,4 @@
-// Playwright's web server: `npm start` on a fresh database. Builds first when there is no
+// Playwright's web server: `npm start` on a fresh database (or, with KEEP_DATABASE=1, the one there is). Builds first when there is no
 // build yet, and passes SIGTERM on so the database is closed cleanly.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
@@ -12,7 +12,9 @@ async function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
 
-  if (process.env.DATABASE_URL) await resetPostgres(process.env.DATABASE_URL);
+  // KEEP_DATABASE=1 (the docs screenshots): the seeded demo database is what is wanted.
+  if (process.env.KEEP_DATABASE === "1") console.log("Keeping the database (KEEP_DATABASE=1)");
+  else if (process.env.DATABASE_URL) await resetPostgres(process.env.DATABASE_URL);
   else rmSync(process.env.DATA_DIR ?? ".data-e2e", { recursive: true, force: true });
 
   // `npm start` itself, so the suites run the server the way the README tells a store to

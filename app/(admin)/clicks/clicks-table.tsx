@@ -56,6 +56,7 @@ const columns = [
   h.accessor("time", {
     id: "createdAt",
     header: "Time",
+    meta: { from: "sm" },
     cell: ({ row }) => (
       <time dateTime={row.original.timeIso} className="text-zinc-600">
         {row.original.time}
@@ -65,9 +66,12 @@ const columns = [
   h.accessor("partnerName", {
     header: "Partner",
     enableSorting: false,
+    meta: { essential: "identity" },
     cell: ({ row }) => (
       <div className="max-w-48">
-        <p className="truncate font-medium text-zinc-900">{row.original.partnerName}</p>
+        <p className="truncate font-medium text-zinc-900" title={row.original.partnerName}>
+          {row.original.partnerName}
+        </p>
         <p className="truncate text-xs text-zinc-500">{row.original.referralCode}</p>
       </div>
     ),
@@ -75,12 +79,14 @@ const columns = [
   h.accessor("linkSlug", {
     header: "Link",
     enableSorting: false,
+    meta: { from: "xl" },
     cell: ({ row }) =>
       row.original.linkSlug ? <code className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700">/a/{row.original.linkSlug}</code> : <span className="text-zinc-500">Referral link</span>,
   }),
   h.accessor("declinedReason", {
     header: "Outcome",
     enableSorting: false,
+    meta: { essential: "status" },
     cell: ({ row }) => {
       const reason = row.original.declinedReason;
       return reason ? <Badge tone={DECLINED[reason].tone}>{DECLINED[reason].label}</Badge> : <Badge tone="green">Counted</Badge>;
@@ -89,11 +95,13 @@ const columns = [
   h.accessor("converted", {
     header: "Converted",
     enableSorting: false,
+    meta: { essential: "status" },
     cell: ({ row }) => (row.original.converted ? <Badge tone="blue">Converted</Badge> : <span className="text-zinc-400">No</span>),
   }),
   h.accessor("landingUrl", {
     header: "Landing page",
     enableSorting: false,
+    meta: { from: "2xl" },
     cell: ({ row }) =>
       row.original.landingUrl ? (
         <span className="block max-w-56 truncate" title={row.original.landingUrl}>
@@ -106,11 +114,13 @@ const columns = [
   h.accessor("referrerHost", {
     header: "Referrer",
     enableSorting: false,
+    meta: { from: "2xl" },
     cell: ({ row }) => (row.original.referrerHost ? <span title={row.original.referrer ?? undefined}>{row.original.referrerHost}</span> : <span className="text-zinc-400">Direct</span>),
   }),
   h.accessor("deviceLabel", {
     header: "Device",
     enableSorting: false,
+    meta: { from: "xl" },
     cell: ({ row }) => {
       const r = row.original;
       const Icon = r.device ? DEVICE_ICONS[r.device] : HelpCircle;

@@ -3,6 +3,7 @@
 import { useId, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/input";
+import { Modal } from "@/components/ui/modal";
 import type { CommissionAction } from "@/lib/domain/commission-status";
 import type { FormState } from "@/lib/schemas/form-state";
 import { bulkCommissionAction } from "./actions";
@@ -39,10 +40,10 @@ export function BulkCommissionActions({ ids, onDone }: { ids: string[]; onDone: 
       <Button size="sm" variant="secondary" disabled={pending} onClick={() => run("mark_paid")}>
         Mark selected as paid
       </Button>
-      <Button size="sm" variant="secondary" disabled={pending} onClick={() => dialog.current?.showModal()}>
+      <Button size="sm" variant="secondary" disabled={pending} aria-haspopup="dialog" onClick={() => dialog.current?.showModal()}>
         Void selected…
       </Button>
-      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-full max-w-md rounded-xl p-0 shadow-xl backdrop:bg-zinc-900/40">
+      <Modal ref={dialog} labelledBy={titleId} width="sm">
         <form
           className="space-y-4 p-6"
           noValidate
@@ -69,7 +70,7 @@ export function BulkCommissionActions({ ids, onDone }: { ids: string[]; onDone: 
               </p>
             )}
           </div>
-          <div className="flex justify-end gap-2 pt-2">
+          <div className="flex flex-wrap justify-end gap-2 pt-2">
             <Button variant="secondary" onClick={() => dialog.current?.close()}>
               Cancel
             </Button>
@@ -78,7 +79,7 @@ export function BulkCommissionActions({ ids, onDone }: { ids: string[]; onDone: 
             </Button>
           </div>
         </form>
-      </dialog>
+      </Modal>
     </>
   );
 }

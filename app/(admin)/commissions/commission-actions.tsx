@@ -4,7 +4,9 @@ import { useId, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { Textarea } from "@/components/ui/input";
-import { cn } from "@/components/ui/cn";
+import { RowActions } from "@/components/data-table/row-actions";
+import { MenuItem, MenuLink } from "@/components/ui/menu-item";
+import { Modal } from "@/components/ui/modal";
 import { ACTION_LABEL, availableActions, type CommissionAction } from "@/lib/domain/commission-status";
 import type { CommissionStatus } from "@/lib/schemas/enums";
 import type { FormState } from "@/lib/schemas/form-state";
@@ -48,8 +50,42 @@ export function CommissionActions({
     });
   }
 
+  if (compact) {
+    // In a list row: Approve as the button, everything else (and the details page) in "More".
+    const rest = actions.filter((a) => a !== "approve");
+    return (
+      <div className="flex flex-col items-end gap-2">
+        <RowActions
+          label={label}
+          primary={
+            actions.includes("approve") && (
+              <Button size="sm" disabled={pending} onClick={() => run("approve")}>
+                {ACTION_LABEL.approve}
+              </Button>
+            )
+          }
+        >
+          {rest.map((action) =>
+            action === "void" ? (
+              <VoidButton key={action} label={label} paid={status === "paid"} asMenuItem disabled={pending} onVoid={(reason) => run("void", reason)} />
+            ) : (
+              <MenuItem key={action} disabled={pending} onClick={() => run(action)}>
+                {ACTION_LABEL[action]}
+              </MenuItem>
+            ),
+          )}
+          <MenuLink href={`/commissions/${id}`}>Details and history</MenuLink>
+        </RowActions>
+        {state.message && !state.ok && (
+          <div className="max-w-xs text-left whitespace-normal">
+            <FormMessage state={state} testId="commission-action-message" />
+          </div>
+        )}
+      </div>
+    );
+  }
+
   if (!actions.length) {
-    if (compact) return null;
     return (
       <p className="text-sm text-zinc-500">
         {status === "void"
@@ -62,11 +98,11 @@ export function CommissionActions({
   }
 
   return (
-    <div className={cn("flex flex-col gap-2", compact ? "items-end" : "items-start")}>
-      <div className={cn("flex gap-2", compact ? "flex-nowrap" : "flex-wrap")}>
+    <div className="flex flex-col items-start gap-2">
+      <div className="flex flex-wrap gap-2">
         {actions.map((action) =>
           action === "void" ? (
-            <VoidButton key={action} label={label} paid={status === "paid"} compact={compact} disabled={pending} onVoid={(reason) => run("void", reason)} />
+            <VoidButton key={action} label={label} paid={status === "paid"} disabled={pending} onVoid={(reason) => run("void", reason)} />
           ) : (
             <Button key={action} variant={action === "approve" ? "primary" : "secondary"} size="sm" disabled={pending} onClick={() => run(action)}>
               {ACTION_LABEL[action]}
@@ -74,17 +110,25 @@ export function CommissionActions({
           ),
         )}
       </div>
-      {state.message && (!state.ok || !compact) && (
-        <div className={cn(compact && "max-w-xs text-left whitespace-normal")}>
-          <FormMessage state={state} testId="commission-action-message" />
-        </div>
-      )}
+      {state.message && <FormMessage state={state} testId="commission-action-message" />}
     </div>
   );
 }
 
 /** "Void" opens a dialog asking for the reason, which is required and kept in the history. */
-function VoidButton({ label, paid, compact, disabled, onVoid }: { label: string; paid: boolean; compact: boolean; disabled: boolean; onVoid: (reason: string) => Promise<FormState> }) {
+function VoidButton({
+  label,
+  paid,
+  asMenuItem = false,
+  disabled,
+  onVoid,
+}: {
+  label: string;
+  paid: boolean;
+  asMenuItem?: boolean;
+  disabled: boolean;
+  onVoid: (reason: string) => Promise<FormState>;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const reasonId = useId();
@@ -114,10 +158,16 @@ function VoidButton({ label, paid, compact, disabled, onVoid }: { label: string;
 
   return (
     <>
-      <Button variant="secondary" size="sm" disabled={disabled} onClick={() => dialog.current?.showModal()} className={cn(!compact && "text-red-700")}>
-        Void
-      </Button>
-      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-full max-w-md rounded-xl p-0 text-left whitespace-normal shadow-xl backdrop:bg-zinc-900/40">
+      {asMenuItem ? (
+        <MenuItem tone="danger" disabled={disabled} aria-haspopup="dialog" onClick={() => dialog.current?.showModal()}>
+          Void…
+        </MenuItem>
+      ) : (
+        <Button variant="secondary" size="sm" disabled={disabled} aria-haspopup="dialog" onClick={() => dialog.current?.showModal()} className="text-red-700">
+          Void
+        </Button>
+      )}
+      <Modal ref={dialog} labelledBy={titleId} width="sm">
         <form onSubmit={submit} className="space-y-4 p-6" noValidate>
           <h2 id={titleId} className="text-base font-semibold text-zinc-900">
             Void the commission for {label}?
@@ -148,7 +198,7 @@ function VoidButton({ label, paid, compact, disabled, onVoid }: { label: string;
             )}
           </div>
           <FormMessage state={result} testId="void-message" />
-          <div className="flex justify-end gap-2 pt-2">
+          <div className="flex flex-wrap justify-end gap-2 pt-2">
             <Button variant="secondary" onClick={() => dialog.current?.close()}>
               Cancel
             </Button>
@@ -157,7 +207,7 @@ function VoidButton({ label, paid, compact, disabled, onVoid }: { label: string;
             </Button>
           </div>
         </form>
-      </dialog>
+      </Modal>
     </>
   );
 }

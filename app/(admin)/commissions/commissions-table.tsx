@@ -1,6 +1,5 @@
 "use client";
 
-import { ExternalLink } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { columnHelper, DataTable, type DataTableColumn } from "@/components/data-table/data-table";
@@ -23,13 +22,19 @@ const columns: DataTableColumn<CommissionRowView>[] = [
   col.accessor("createdAt", {
     id: "date",
     header: "Date",
+    meta: { from: "sm" },
     cell: ({ row }) => <span data-numeric>{row.original.date}</span>,
   }),
   col.accessor("partnerName", {
     header: "Partner",
     enableSorting: false,
+    meta: { from: "md" },
     cell: ({ row }) => (
-      <Link href={`/partners/${row.original.partnerId}`} className="font-medium text-zinc-900 hover:text-brand-700 hover:underline">
+      <Link
+        href={`/partners/${row.original.partnerId}`}
+        className="block max-w-44 truncate font-medium text-zinc-900 hover:text-brand-700 hover:underline"
+        title={row.original.partnerName}
+      >
         {row.original.partnerName}
       </Link>
     ),
@@ -37,17 +42,22 @@ const columns: DataTableColumn<CommissionRowView>[] = [
   col.accessor("source", {
     header: "Order",
     enableSorting: false,
+    meta: { essential: "identity" },
     cell: ({ row }) => {
       const r = row.original;
       return (
-        <div className="flex flex-col">
-          <span className="flex items-center gap-1.5">
-            <Link href={`/commissions/${r.id}`} className="font-medium text-brand-700 hover:underline" data-testid="commission-link">
+        <div className="flex max-w-56 flex-col">
+          <span className="flex min-w-0 items-center gap-1.5">
+            <Link href={`/commissions/${r.id}`} className="truncate font-medium text-brand-700 hover:underline" data-testid="commission-link" title={r.source}>
               {r.source}
             </Link>
             {r.manual && <Badge tone="purple">Manual</Badge>}
           </span>
-          {r.customerEmail && <span className="text-xs text-zinc-500">{r.customerEmail}</span>}
+          {r.customerEmail && (
+            <span className="truncate text-xs text-zinc-500" title={r.customerEmail}>
+              {r.customerEmail}
+            </span>
+          )}
         </div>
       );
     },
@@ -55,13 +65,13 @@ const columns: DataTableColumn<CommissionRowView>[] = [
   col.accessor("orderAmount", {
     header: "Order amount",
     enableSorting: false,
-    meta: { align: "right" },
+    meta: { align: "right", from: "2xl" },
     cell: ({ getValue }) => <span data-numeric>{getValue() ?? "—"}</span>,
   }),
   col.accessor("amount", {
     id: "amount",
     header: "Commission",
-    meta: { align: "right" },
+    meta: { align: "right", essential: "money" },
     cell: ({ row }) => (
       <div className="flex flex-col items-end" data-numeric>
         <span className="font-medium text-zinc-900">{row.original.amount}</span>
@@ -72,6 +82,7 @@ const columns: DataTableColumn<CommissionRowView>[] = [
   col.accessor("status", {
     id: "status",
     header: "Status",
+    meta: { essential: "status" },
     cell: ({ row }) => (
       <div className="flex flex-col items-start gap-0.5">
         <StatusBadge status={row.original.status} />
@@ -86,6 +97,7 @@ const columns: DataTableColumn<CommissionRowView>[] = [
   col.accessor("rateSource", {
     header: "Rate",
     enableSorting: false,
+    meta: { from: "2xl" },
     cell: ({ row }) => (
       <span className="text-zinc-600">
         {row.original.rateSource}
@@ -96,6 +108,7 @@ const columns: DataTableColumn<CommissionRowView>[] = [
   col.accessor("inPayout", {
     header: "Payout",
     enableSorting: false,
+    meta: { from: "2xl" },
     cell: ({ row }) =>
       row.original.inPayout ? <Badge tone="blue">In a payout</Badge> : row.original.status === "paid" ? <span className="text-xs text-zinc-500">Marked paid</span> : <span className="text-zinc-400">—</span>,
   }),
@@ -104,14 +117,7 @@ const columns: DataTableColumn<CommissionRowView>[] = [
     header: () => <span className="sr-only">Actions</span>,
     enableSorting: false,
     meta: { align: "right" },
-    cell: ({ row }) => (
-      <div className="flex items-start justify-end gap-2">
-        <CommissionActions id={row.original.id} status={row.original.status} inPayout={row.original.inPayout} label={row.original.source} compact />
-        <Link href={`/commissions/${row.original.id}`} className="rounded p-1.5 text-zinc-400 hover:bg-zinc-100 hover:text-zinc-700" aria-label={`Details and history of ${row.original.source}`}>
-          <ExternalLink className="h-4 w-4" aria-hidden />
-        </Link>
-      </div>
-    ),
+    cell: ({ row }) => <CommissionActions id={row.original.id} status={row.original.status} inPayout={row.original.inPayout} label={row.original.source} compact />,
   }),
 ];
 

@@ -28,32 +28,47 @@ const columns: DataTableColumn<CustomerRowView>[] = [
   col.accessor("title", {
     header: "Customer",
     enableSorting: false,
+    meta: { essential: "identity" },
     cell: ({ row }) => (
-      <div className="flex flex-col">
-        <Link href={`/customers/${row.original.id}`} className="font-medium text-zinc-900 hover:text-brand-700 hover:underline" data-testid="customer-link">
+      <div className="flex max-w-60 flex-col">
+        <Link
+          href={`/customers/${row.original.id}`}
+          className="truncate font-medium text-zinc-900 hover:text-brand-700 hover:underline"
+          data-testid="customer-link"
+          title={row.original.title}
+        >
           {row.original.title}
         </Link>
-        {row.original.subtitle && <span className="text-xs text-zinc-500">{row.original.subtitle}</span>}
+        {row.original.subtitle && (
+          <span className="truncate text-xs text-zinc-500" title={row.original.subtitle}>
+            {row.original.subtitle}
+          </span>
+        )}
       </div>
     ),
   }),
   col.accessor("partnerName", {
     header: "Partner",
     enableSorting: false,
+    meta: { from: "xl" },
     cell: ({ row }) => (
-      <Link href={`/partners/${row.original.partnerId}`} className="text-zinc-700 hover:text-brand-700 hover:underline">
+      <Link
+        href={`/partners/${row.original.partnerId}`}
+        className="block max-w-44 truncate text-zinc-700 hover:text-brand-700 hover:underline"
+        title={row.original.partnerName}
+      >
         {row.original.partnerName}
       </Link>
     ),
   }),
-  col.accessor("referredAt", { header: "Referred", enableSorting: false, cell: ({ getValue }) => <span data-numeric>{getValue() ?? "—"}</span> }),
-  col.accessor("firstOrderAt", { id: "first_order", header: "First order", cell: ({ getValue }) => <span data-numeric>{getValue() ?? "No orders yet"}</span> }),
-  col.accessor("orders", { id: "orders", header: "Orders", meta: { align: "right" }, cell: ({ getValue }) => <span data-numeric>{getValue().toLocaleString("en-US")}</span> }),
-  col.accessor("revenue", { id: "revenue", header: "Revenue", meta: { align: "right" }, cell: ({ getValue }) => <span data-numeric>{getValue()}</span> }),
+  col.accessor("referredAt", { header: "Referred", enableSorting: false, meta: { from: "2xl" }, cell: ({ getValue }) => <span data-numeric>{getValue() ?? "—"}</span> }),
+  col.accessor("firstOrderAt", { id: "first_order", header: "First order", meta: { from: "2xl" }, cell: ({ getValue }) => <span data-numeric>{getValue() ?? "No orders yet"}</span> }),
+  col.accessor("orders", { id: "orders", header: "Orders", meta: { align: "right", from: "xl" }, cell: ({ getValue }) => <span data-numeric>{getValue().toLocaleString("en-US")}</span> }),
+  col.accessor("revenue", { id: "revenue", header: "Revenue", meta: { align: "right", essential: "money" }, cell: ({ getValue }) => <span data-numeric>{getValue()}</span> }),
   col.accessor("commission", {
     header: "Commission",
     enableSorting: false,
-    meta: { align: "right" },
+    meta: { align: "right", essential: "money" },
     cell: ({ getValue }) => <span data-numeric>{getValue()}</span>,
   }),
 ];

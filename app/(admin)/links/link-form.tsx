@@ -82,7 +82,7 @@ export function LinkForm({ link, currency, linkBase, onDone }: { link?: Editable
         )}
       </div>
       <FormMessage state={state.ok ? undefined : state} />
-      <div className="flex justify-end gap-2">
+      <div className="flex flex-wrap justify-end gap-2">
         <Button type="submit" disabled={pending}>
           {pending ? "Saving…" : link ? "Save link" : "Create link"}
         </Button>

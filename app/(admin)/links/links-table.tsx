@@ -4,6 +4,7 @@ import { Pencil } from "lucide-react";
 import Link from "next/link";
 import { useMemo } from "react";
 import { columnHelper, DataTable } from "@/components/data-table/data-table";
+import { RowActions } from "@/components/data-table/row-actions";
 import { Toolbar } from "@/components/data-table/toolbar";
 import type { ListState } from "@/components/data-table/types";
 import { Badge } from "@/components/ui/badge";
@@ -43,11 +44,14 @@ function columnsFor(currency: string, linkBase: string) {
     h.accessor("slug", {
       header: "Link",
       enableSorting: false,
+      meta: { essential: "identity" },
       cell: ({ row }) => (
-        <div className="flex max-w-72 items-center gap-2">
+        <div className="flex max-w-64 items-center gap-2">
           <div className="min-w-0">
-            <p className="truncate font-medium text-zinc-900">/a/{row.original.slug}</p>
-            <a href={row.original.url} className="block truncate text-xs text-zinc-500 hover:text-brand-700" target="_blank" rel="noreferrer">
+            <p className="truncate font-medium text-zinc-900" title={`/a/${row.original.slug}`}>
+              /a/{row.original.slug}
+            </p>
+            <a href={row.original.url} className="block truncate text-xs text-zinc-500 hover:text-brand-700" target="_blank" rel="noreferrer" title={row.original.url}>
               {row.original.url}
             </a>
           </div>
@@ -58,18 +62,26 @@ function columnsFor(currency: string, linkBase: string) {
     h.accessor("partnerName", {
       header: "Partner",
       enableSorting: false,
+      meta: { from: "xl" },
       cell: ({ row }) => (
-        <div className="max-w-48">
-          <Link href={`/partners/${row.original.partnerId}`} className="block truncate font-medium text-zinc-900 hover:text-brand-700 hover:underline">
+        <div className="max-w-44">
+          <Link
+            href={`/partners/${row.original.partnerId}`}
+            className="block truncate font-medium text-zinc-900 hover:text-brand-700 hover:underline"
+            title={row.original.partnerName}
+          >
             {row.original.partnerName}
           </Link>
-          <p className="truncate text-xs text-zinc-500">{row.original.partnerEmail}</p>
+          <p className="truncate text-xs text-zinc-500" title={row.original.partnerEmail}>
+            {row.original.partnerEmail}
+          </p>
         </div>
       ),
     }),
     h.accessor("destinationUrl", {
       header: "Destination",
       enableSorting: false,
+      meta: { from: "2xl" },
       cell: ({ row }) => (
         <a href={row.original.destinationUrl} target="_blank" rel="noreferrer" className="block max-w-56 truncate hover:text-brand-700" title={row.original.destinationUrl}>
           {row.original.destinationUrl.replace(/^https?:\/\//, "")}
@@ -79,16 +91,18 @@ function columnsFor(currency: string, linkBase: string) {
     h.accessor("rate", {
       header: "Rate",
       enableSorting: false,
+      meta: { from: "2xl" },
       cell: ({ row }) => <span className={cn(!row.original.customRate && "text-zinc-400")}>{row.original.rate}</span>,
     }),
-    h.accessor("clicks", { header: "Clicks", meta: { align: "right" }, cell: ({ row }) => <span data-numeric>{count.format(row.original.clicks)}</span> }),
-    h.accessor("sales", { header: "Sales", meta: { align: "right" }, cell: ({ row }) => <span data-numeric>{count.format(row.original.sales)}</span> }),
-    h.accessor("revenue", { header: "Revenue", meta: { align: "right" }, cell: ({ row }) => <span data-numeric>{row.original.revenue}</span> }),
-    h.accessor("commission", { header: "Commission", meta: { align: "right" }, enableSorting: false, cell: ({ row }) => <span data-numeric>{row.original.commission}</span> }),
-    h.accessor("createdBy", { header: "Created by", enableSorting: false, cell: ({ row }) => <Badge tone={row.original.createdBy === "partner" ? "purple" : "gray"}>{CREATORS[row.original.createdBy]}</Badge> }),
+    h.accessor("clicks", { header: "Clicks", meta: { align: "right", from: "xl" }, cell: ({ row }) => <span data-numeric>{count.format(row.original.clicks)}</span> }),
+    h.accessor("sales", { header: "Sales", meta: { align: "right", from: "2xl" }, cell: ({ row }) => <span data-numeric>{count.format(row.original.sales)}</span> }),
+    h.accessor("revenue", { header: "Revenue", meta: { align: "right", essential: "money" }, cell: ({ row }) => <span data-numeric>{row.original.revenue}</span> }),
+    h.accessor("commission", { header: "Commission", meta: { align: "right", essential: "money" }, enableSorting: false, cell: ({ row }) => <span data-numeric>{row.original.commission}</span> }),
+    h.accessor("createdBy", { header: "Created by", enableSorting: false, meta: { from: "2xl" }, cell: ({ row }) => <Badge tone={row.original.createdBy === "partner" ? "purple" : "gray"}>{CREATORS[row.original.createdBy]}</Badge> }),
     h.accessor("created", {
       id: "createdAt",
       header: "Created",
+      meta: { from: "2xl" },
       cell: ({ row }) => (
         <time dateTime={row.original.createdIso} className="text-zinc-600">
           {row.original.created}
@@ -99,20 +113,26 @@ function columnsFor(currency: string, linkBase: string) {
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
       enableSorting: false,
+      meta: { align: "right" },
       cell: ({ row }) => (
-        <div className="flex justify-end gap-2">
-          <DialogButton
-            label="Edit"
-            triggerLabel={`Edit /a/${row.original.slug}`}
-            icon={<Pencil className="h-3.5 w-3.5" aria-hidden />}
-            variant="secondary"
-            size="sm"
-            title={`Edit /a/${row.original.slug}`}
-            description={`A link of ${row.original.partnerName}.`}
-          >
-            {(close) => <LinkForm link={row.original} currency={currency} linkBase={linkBase} onDone={close} />}
-          </DialogButton>
+        <RowActions
+          label={`/a/${row.original.slug}`}
+          primary={
+            <DialogButton
+              label="Edit"
+              triggerLabel={`Edit /a/${row.original.slug}`}
+              icon={<Pencil className="h-3.5 w-3.5" aria-hidden />}
+              variant="secondary"
+              size="sm"
+              title={`Edit /a/${row.original.slug}`}
+              description={`A link of ${row.original.partnerName}.`}
+            >
+              {(close) => <LinkForm link={row.original} currency={currency} linkBase={linkBase} onDone={close} />}
+            </DialogButton>
+          }
+        >
           <ConfirmAction
+            asMenuItem
             action={deleteLinkAction}
             fields={{ id: row.original.id }}
             trigger="Delete"
@@ -125,7 +145,7 @@ function columnsFor(currency: string, linkBase: string) {
             }
             confirmLabel="Delete link"
           />
-        </div>
+        </RowActions>
       ),
     }),
   ];

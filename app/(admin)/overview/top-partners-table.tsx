@@ -36,14 +36,18 @@ export function TopPartnersTable({ rows, currency }: { rows: TopPartner[]; curre
             <tbody className="divide-y divide-zinc-100">
               {rows.map((row) => (
                 <tr key={row.id}>
-                  <th scope="row" className={`${td} text-left font-medium`}>
+                  <th scope="row" className={`${td} text-left font-medium`} data-essential="identity">
                     <Link href={`/partners/${row.id}`} className="text-brand-700 hover:underline">
                       {row.name}
                     </Link>
                   </th>
                   <td className={`${td} hidden text-right tabular-nums sm:table-cell`}>{counts.format(row.conversions)}</td>
-                  <td className={`${td} text-right tabular-nums`}>{formatMoney(row.revenue, currency)}</td>
-                  <td className={`${td} text-right tabular-nums`}>{formatMoney(row.commission, currency)}</td>
+                  <td className={`${td} text-right tabular-nums`} data-essential="money">
+                    {formatMoney(row.revenue, currency)}
+                  </td>
+                  <td className={`${td} text-right tabular-nums`} data-essential="money">
+                    {formatMoney(row.commission, currency)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -7,7 +7,7 @@ import type { ListState } from "@/components/data-table/types";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { cn } from "@/components/ui/cn";
 import type { PartnerStatus } from "@/lib/schemas/enums";
-import { PartnerStatusActions } from "./partner-status-actions";
+import { PartnerRowActions } from "./partner-status-actions";
 
 /** One row as the server formats it (money and dates already text, in the program's units and zone). */
 export interface PartnerTableRow {
@@ -35,24 +35,29 @@ const h = columnHelper<PartnerTableRow>();
 const columns = [
   h.accessor("name", {
     header: "Partner",
+    meta: { essential: "identity" },
     cell: ({ row }) => (
       <div className="max-w-56 min-w-36">
-        <Link href={`/partners/${row.original.id}`} className="block truncate font-medium text-zinc-900 hover:text-brand-700 hover:underline">
+        <Link href={`/partners/${row.original.id}`} className="block truncate font-medium text-zinc-900 hover:text-brand-700 hover:underline" title={row.original.name}>
           {row.original.name}
         </Link>
-        <p className="truncate text-xs text-zinc-500">{row.original.email}</p>
+        <p className="truncate text-xs text-zinc-500" title={row.original.email}>
+          {row.original.email}
+        </p>
       </div>
     ),
   }),
-  h.accessor("status", { header: "Status", cell: ({ row }) => <StatusBadge status={row.original.status} /> }),
+  h.accessor("status", { header: "Status", meta: { essential: "status" }, cell: ({ row }) => <StatusBadge status={row.original.status} /> }),
   h.accessor("rate", {
     header: "Rate",
     enableSorting: false,
+    meta: { from: "2xl" },
     cell: ({ row }) => <span className={cn(!row.original.customRate && "text-zinc-400")}>{row.original.rate}</span>,
   }),
   h.accessor("couponCodes", {
     header: "Coupons",
     enableSorting: false,
+    meta: { from: "2xl" },
     cell: ({ row }) => {
       const [first, ...more] = row.original.couponCodes;
       if (!first) return <span className="text-zinc-400">—</span>;
@@ -69,21 +74,21 @@ const columns = [
       );
     },
   }),
-  h.accessor("clicks", { header: "Clicks", meta: { align: "right" }, cell: ({ row }) => <span data-numeric>{count.format(row.original.clicks)}</span> }),
+  h.accessor("clicks", { header: "Clicks", meta: { align: "right", from: "xl" }, cell: ({ row }) => <span data-numeric>{count.format(row.original.clicks)}</span> }),
   h.accessor("conversions", {
     header: "Conversions",
-    meta: { align: "right" },
+    meta: { align: "right", from: "2xl" },
     cell: ({ row }) => <span data-numeric>{count.format(row.original.conversions)}</span>,
   }),
-  h.accessor("revenue", { header: "Revenue", meta: { align: "right" }, cell: ({ row }) => <span data-numeric>{row.original.revenue}</span> }),
+  h.accessor("revenue", { header: "Revenue", meta: { align: "right", from: "xl" }, cell: ({ row }) => <span data-numeric>{row.original.revenue}</span> }),
   h.accessor("commissions", {
     header: "Commissions",
-    meta: { align: "right" },
+    meta: { align: "right", essential: "money" },
     cell: ({ row }) => <span data-numeric>{row.original.commissions}</span>,
   }),
   h.accessor("balance", {
     header: "Balance",
-    meta: { align: "right" },
+    meta: { align: "right", essential: "money" },
     cell: ({ row }) => (
       <span data-numeric className={cn(row.original.negativeBalance && "text-red-600")} title={`${row.original.pending} pending`}>
         {row.original.balance}
@@ -92,6 +97,7 @@ const columns = [
   }),
   h.accessor("joined", {
     header: "Joined",
+    meta: { from: "2xl" },
     cell: ({ row }) => (
       <time dateTime={row.original.joinedIso} className="text-zinc-600">
         {row.original.joined}
@@ -103,9 +109,8 @@ const columns = [
     // Visible text: an sr-only (absolute) span here would escape the table's scroll box.
     header: "Actions",
     enableSorting: false,
-    cell: ({ row }) => (
-      <PartnerStatusActions partner={{ id: row.original.id, name: row.original.name, status: row.original.status, couponCount: row.original.couponCodes.length }} />
-    ),
+    meta: { align: "right" },
+    cell: ({ row }) => <PartnerRowActions partner={{ id: row.original.id, name: row.original.name, status: row.original.status, couponCount: row.original.couponCodes.length }} />,
   }),
 ];
 

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useCallback, useMemo, useState } from "react";
 import { columnHelper, DataTable, type DataTableColumn } from "@/components/data-table/data-table";
+import { RowActions } from "@/components/data-table/row-actions";
 import { Toolbar } from "@/components/data-table/toolbar";
 import type { FilterDef, ListState } from "@/components/data-table/types";
 import { FormMessage } from "@/components/ui/form-message";
@@ -23,22 +24,25 @@ function columns(onPaid: (state: FormState) => void): DataTableColumn<DueRowView
     col.accessor("name", {
       id: "partner",
       header: "Partner",
+      meta: { essential: "identity" },
       cell: ({ row }) => (
-        <div className="flex flex-col">
-          <span className="flex items-center gap-1.5">
-            <Link href={`/partners/${row.original.id}`} className="font-medium text-zinc-900 hover:text-brand-700 hover:underline">
+        <div className="flex max-w-64 flex-col">
+          <span className="flex min-w-0 items-center gap-1.5">
+            <Link href={`/partners/${row.original.id}`} className="truncate font-medium text-zinc-900 hover:text-brand-700 hover:underline" title={row.original.name}>
               {row.original.name}
             </Link>
             {row.original.status !== "approved" && <StatusBadge status={row.original.status} />}
           </span>
-          <span className="text-xs text-zinc-500">{row.original.email}</span>
+          <span className="truncate text-xs text-zinc-500" title={row.original.email}>
+            {row.original.email}
+          </span>
         </div>
       ),
     }),
     col.accessor("balance", {
       id: "balance",
       header: "Balance",
-      meta: { align: "right" },
+      meta: { align: "right", essential: "money" },
       cell: ({ row }) => (
         <span className="font-medium text-zinc-900" data-numeric data-testid="due-balance">
           {row.original.balance}
@@ -48,18 +52,19 @@ function columns(onPaid: (state: FormState) => void): DataTableColumn<DueRowView
     col.accessor("commissionCount", {
       id: "commissions",
       header: "Commissions",
-      meta: { align: "right" },
+      meta: { align: "right", from: "xl" },
       cell: ({ getValue }) => <span data-numeric>{getValue().toLocaleString("en-US")}</span>,
     }),
     col.accessor("oldest", {
       id: "oldest",
       header: "Oldest",
+      meta: { from: "2xl" },
       cell: ({ getValue }) => <span data-numeric>{getValue() ?? "—"}</span>,
     }),
     col.accessor("pending", {
       header: "In hold",
       enableSorting: false,
-      meta: { align: "right" },
+      meta: { align: "right", from: "2xl" },
       cell: ({ getValue }) => <span className="text-zinc-500" data-numeric title="Pending commissions: not in the balance until their hold period ends">{getValue() ?? "—"}</span>,
     }),
     col.accessor("method", {
@@ -67,7 +72,7 @@ function columns(onPaid: (state: FormState) => void): DataTableColumn<DueRowView
       enableSorting: false,
       cell: ({ row }) =>
         row.original.method ? (
-          <div className="flex max-w-64 flex-col">
+          <div className="flex max-w-56 flex-col">
             <span>{PAYOUT_METHOD_LABELS[row.original.method]}</span>
             {row.original.details.map((line) => (
               <span key={line} className="truncate text-xs text-zinc-500" title={line}>
@@ -84,7 +89,7 @@ function columns(onPaid: (state: FormState) => void): DataTableColumn<DueRowView
       header: () => <span className="sr-only">Actions</span>,
       enableSorting: false,
       meta: { align: "right" },
-      cell: ({ row }) => <PayButton row={row.original} onPaid={onPaid} />,
+      cell: ({ row }) => <RowActions label={row.original.name} primary={<PayButton row={row.original} onPaid={onPaid} />} />,
     }),
   ];
 }

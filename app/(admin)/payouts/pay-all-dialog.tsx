@@ -68,7 +68,7 @@ function PayAllForm({ run, note, onDone, close }: { run: Run; note?: string; onD
         {(props) => <Textarea {...props} name="note" rows={2} maxLength={1000} />}
       </Field>
       {!ran && <FormMessage state={state} testId="pay-all-error" />}
-      <div className="flex justify-end gap-2 pt-1">
+      <div className="flex flex-wrap justify-end gap-2 pt-1">
         <Button variant="secondary" onClick={close}>
           Cancel
         </Button>

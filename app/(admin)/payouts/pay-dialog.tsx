@@ -53,16 +53,16 @@ function PayForm({ row, onPaid, close }: { row: DueRowView; onPaid: (state: Form
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <input type="hidden" name="partnerId" value={row.id} />
       <input type="hidden" name="amount" value={amount} />
-      <dl className="grid grid-cols-3 gap-3 rounded-md bg-zinc-50 px-3 py-2.5 text-sm">
+      <dl className="grid grid-cols-1 gap-x-3 gap-y-1 rounded-md bg-zinc-50 px-3 py-2.5 text-sm sm:grid-cols-3 sm:gap-y-3">
         <dt className="text-zinc-500">Amount</dt>
-        <dd className="col-span-2 text-base font-semibold text-zinc-900" data-numeric data-testid="pay-amount">
+        <dd className="min-w-0 text-base font-semibold text-zinc-900 sm:col-span-2" data-numeric data-testid="pay-amount">
           {shown}
           {changed && <span className="ml-2 text-xs font-normal text-amber-700">(was {opened.label})</span>}
         </dd>
         {row.details.length > 0 && (
           <>
             <dt className="text-zinc-500">Pay to</dt>
-            <dd className="col-span-2 break-all text-zinc-700">{row.details.join(" · ")}</dd>
+            <dd className="min-w-0 break-all text-zinc-700 sm:col-span-2">{row.details.join(" · ")}</dd>
           </>
         )}
       </dl>
@@ -90,7 +90,7 @@ function PayForm({ row, onPaid, close }: { row: DueRowView; onPaid: (state: Form
         {(props) => <Textarea {...props} rows={2} maxLength={1000} defaultValue={state.values?.note} />}
       </Field>
       {!state.ok && <FormMessage state={state} testId="pay-error" />}
-      <div className="flex justify-end gap-2 pt-1">
+      <div className="flex flex-wrap justify-end gap-2 pt-1">
         <Button variant="secondary" onClick={close}>
           Cancel
         </Button>

@@ -60,7 +60,7 @@ function PaypalBatchForm({ rows, close }: { rows: DueRowView[]; close: () => voi
         {(props) => <Textarea {...props} name="note" rows={2} maxLength={1000} />}
       </Field>
       <FormMessage state={state} testId="paypal-batch-error" />
-      <div className="flex justify-end gap-2 pt-1">
+      <div className="flex flex-wrap justify-end gap-2 pt-1">
         <Button variant="secondary" onClick={close}>
           Cancel
         </Button>

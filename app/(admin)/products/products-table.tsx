@@ -3,6 +3,7 @@
 import { Pencil, Plus } from "lucide-react";
 import { useMemo } from "react";
 import { columnHelper, DataTable } from "@/components/data-table/data-table";
+import { RowActions } from "@/components/data-table/row-actions";
 import { Toolbar } from "@/components/data-table/toolbar";
 import { ProductThumb } from "@/components/ui/product-thumb";
 import type { ListState } from "@/components/data-table/types";
@@ -27,26 +28,30 @@ function columnsFor(currency: string) {
     }),
     h.accessor("name", {
       header: "Name",
+      meta: { essential: "identity" },
       cell: ({ row }) => (
         <div className="max-w-64 min-w-40">
-          <p className="truncate font-medium text-zinc-900">{row.original.name}</p>
+          <p className="truncate font-medium text-zinc-900" title={row.original.name}>
+            {row.original.name}
+          </p>
           {row.original.url && (
-            <a href={row.original.url} target="_blank" rel="noreferrer" className="block truncate text-xs text-zinc-500 hover:text-brand-700">
+            <a href={row.original.url} target="_blank" rel="noreferrer" className="block truncate text-xs text-zinc-500 hover:text-brand-700" title={row.original.url}>
               {row.original.url.replace(/^https?:\/\//, "")}
             </a>
           )}
         </div>
       ),
     }),
-    h.accessor("id", { header: "ID", cell: ({ row }) => <code className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700">{row.original.id}</code> }),
+    h.accessor("id", { header: "ID", meta: { from: "xl" }, cell: ({ row }) => <code className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs text-zinc-700">{row.original.id}</code> }),
     h.accessor("priceText", {
       id: "price",
       header: "Price",
-      meta: { align: "right" },
+      meta: { align: "right", essential: "money" },
       cell: ({ row }) => (row.original.priceText ? <span data-numeric>{row.original.priceText}</span> : <span className="text-zinc-400">—</span>),
     }),
     h.accessor("categories", {
       header: "Categories",
+      meta: { from: "2xl" },
       enableSorting: false,
       cell: ({ row }) =>
         row.original.categories.length ? (
@@ -64,6 +69,7 @@ function columnsFor(currency: string) {
     h.accessor("rateGroup", {
       header: "Rate group",
       enableSorting: false,
+      meta: { essential: "money" },
       cell: ({ row }) => {
         const g = row.original.rateGroup;
         if (!g) return <span className="text-zinc-400">Partner&apos;s rate</span>;
@@ -81,20 +87,26 @@ function columnsFor(currency: string) {
       id: "actions",
       header: () => <span className="sr-only">Actions</span>,
       enableSorting: false,
+      meta: { align: "right" },
       cell: ({ row }) => (
-        <div className="flex justify-end gap-2">
-          <DialogButton
-            label="Edit"
-            triggerLabel={`Edit ${row.original.name}`}
-            icon={<Pencil className="h-3.5 w-3.5" aria-hidden />}
-            variant="secondary"
-            size="sm"
-            title={`Edit “${row.original.name}”`}
-            wide
-          >
-            {(close) => <ProductForm product={row.original} currency={currency} onDone={close} />}
-          </DialogButton>
+        <RowActions
+          label={row.original.name}
+          primary={
+            <DialogButton
+              label="Edit"
+              triggerLabel={`Edit ${row.original.name}`}
+              icon={<Pencil className="h-3.5 w-3.5" aria-hidden />}
+              variant="secondary"
+              size="sm"
+              title={`Edit “${row.original.name}”`}
+              wide
+            >
+              {(close) => <ProductForm product={row.original} currency={currency} onDone={close} />}
+            </DialogButton>
+          }
+        >
           <ConfirmAction
+            asMenuItem
             action={deleteProductAction}
             fields={{ id: row.original.id }}
             trigger="Delete"
@@ -102,7 +114,7 @@ function columnsFor(currency: string) {
             description="It leaves the catalog and its rate group. Past orders and their commissions stay as they are; a later sync from the store adds it back."
             confirmLabel="Delete product"
           />
-        </div>
+        </RowActions>
       ),
     }),
   ];

@@ -121,7 +121,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
       </div>
 
       <Section title="Details">
-        <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+        <dl className="grid gap-x-6 gap-y-3 text-sm wrap-anywhere sm:grid-cols-2 [&>*]:min-w-0">
           <div>
             <dt className="text-zinc-500">Email</dt>
             <dd className="text-zinc-900">{customer.email ?? "—"}</dd>
@@ -168,8 +168,8 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
               <tbody className="divide-y divide-zinc-100 align-top">
                 {orders.map((o) => (
                   <tr key={o.id} data-testid="customer-order">
-                    <td className="px-5 py-3 sm:px-6">
-                      <p className="font-medium text-zinc-900">{o.externalId}</p>
+                    <td className="px-5 py-3 sm:px-6" data-essential="identity">
+                      <p className="font-medium break-all text-zinc-900">{o.externalId}</p>
                       <p className="text-xs text-zinc-500">
                         {formatDateTime(o.createdAt, timezone)} · {ATTRIBUTION[o.attribution] ?? o.attribution}
                         {o.couponCode && ` (${o.couponCode})`}
@@ -192,7 +192,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                         </ul>
                       )}
                     </td>
-                    <td className="px-3 py-3 text-right whitespace-nowrap" data-numeric>
+                    <td className="px-3 py-3 text-right whitespace-nowrap" data-numeric data-essential="money">
                       {money(o.amount)}
                     </td>
                     <td className="px-3 py-3">
@@ -209,7 +209,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ id: s
                         </ul>
                       )}
                     </td>
-                    <td className="px-5 py-3 text-right sm:px-6">
+                    <td className="px-5 py-3 text-right sm:px-6" data-essential="money">
                       <CommissionCell
                         id={o.commissionId}
                         amount={o.commissionAmount}

@@ -120,8 +120,8 @@ export default async function PartnerPage({ params }: { params: Promise<{ id: st
               ) : (
                 <ul className="flex flex-wrap gap-2" data-testid="coupon-codes">
                   {partner.couponCodes.map((code) => (
-                    <li key={code} className="flex items-center gap-1 rounded-md bg-zinc-50 py-0.5 pr-0.5 pl-2.5 ring-1 ring-zinc-200 ring-inset">
-                      <code className="text-sm text-zinc-800">{code}</code>
+                    <li key={code} className="flex max-w-full flex-wrap items-center gap-1 rounded-md bg-zinc-50 py-0.5 pr-0.5 pl-2.5 ring-1 ring-zinc-200 ring-inset">
+                      <code className="text-sm break-all text-zinc-800">{code}</code>
                       <CopyButton value={code} label={`Copy ${code}`} />
                     </li>
                   ))}

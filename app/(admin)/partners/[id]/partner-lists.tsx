@@ -54,7 +54,7 @@ export function LinksList({ links, currency }: { links: PartnerDetail["links"]; 
         >
           {links.map((l) => (
             <tr key={l.id}>
-              <td className={td}>
+              <td className={td} data-essential="identity">
                 <div className="flex items-center gap-2">
                   <code className="text-zinc-900">/a/{l.slug}</code>
                   <CopyButton value={l.url} label="Copy" />
@@ -93,11 +93,17 @@ export function CommissionsList({ partnerId, commissions, currency, timezone }: 
           {commissions.map((c) => (
             <tr key={c.id}>
               <td className={td}>{formatDate(c.createdAt, timezone)}</td>
-              <td className={`${td} max-w-40 truncate`}>{c.kind === "sale" ? `Order ${c.reference ?? ""}` : `Lead: ${c.reference ?? ""}`}</td>
-              <td className={td}>
+              <td className={td} data-essential="identity">
+                <span className="block max-w-32 truncate" title={c.kind === "sale" ? `Order ${c.reference ?? ""}` : `Lead: ${c.reference ?? ""}`}>
+                  {c.kind === "sale" ? `Order ${c.reference ?? ""}` : `Lead: ${c.reference ?? ""}`}
+                </span>
+              </td>
+              <td className={td} data-essential="status">
                 <StatusBadge status={c.status} />
               </td>
-              <td className={`${td} text-right tabular-nums`}>{formatMoney(c.amount, currency)}</td>
+              <td className={`${td} text-right tabular-nums`} data-essential="money">
+                {formatMoney(c.amount, currency)}
+              </td>
             </tr>
           ))}
         </Table>
@@ -127,15 +133,23 @@ export function PayoutsList({ partnerId, payouts, currency, timezone }: { partne
         >
           {payouts.map((p) => (
             <tr key={p.id}>
-              <td className={td}>{formatDate(p.createdAt, timezone)}</td>
+              <td className={td} data-essential="identity">
+                {formatDate(p.createdAt, timezone)}
+              </td>
               <td className={td}>
                 {METHODS[p.method] ?? p.method}
-                {p.transactionId && <span className="block max-w-40 truncate text-xs text-zinc-500">{p.transactionId}</span>}
+                {p.transactionId && (
+                  <span className="block max-w-40 truncate text-xs text-zinc-500" title={p.transactionId}>
+                    {p.transactionId}
+                  </span>
+                )}
               </td>
-              <td className={td}>
+              <td className={td} data-essential="status">
                 <StatusBadge status={p.status} />
               </td>
-              <td className={`${td} text-right tabular-nums`}>{formatMoney(p.amount, p.currency || currency)}</td>
+              <td className={`${td} text-right tabular-nums`} data-essential="money">
+                {formatMoney(p.amount, p.currency || currency)}
+              </td>
             </tr>
           ))}
         </Table>
@@ -163,15 +177,23 @@ export function CustomersList({ customers, currency, timezone }: { customers: Pa
         >
           {customers.map((c) => (
             <tr key={c.id}>
-              <td className={`${td} max-w-64`}>
-                <Link href={`/customers/${c.id}`} className="block truncate font-medium text-zinc-900 hover:underline">
-                  {c.name || c.email || c.externalId}
-                </Link>
-                {c.name && c.email && <span className="block truncate text-xs text-zinc-500">{c.email}</span>}
+              <td className={td} data-essential="identity">
+                <div className="max-w-64">
+                  <Link href={`/customers/${c.id}`} className="block truncate font-medium text-zinc-900 hover:underline" title={c.name || c.email || c.externalId || undefined}>
+                    {c.name || c.email || c.externalId}
+                  </Link>
+                  {c.name && c.email && (
+                    <span className="block truncate text-xs text-zinc-500" title={c.email}>
+                      {c.email}
+                    </span>
+                  )}
+                </div>
               </td>
               <td className={td}>{c.referredAt ? formatDate(c.referredAt, timezone) : "—"}</td>
               <td className={`${td} text-right tabular-nums`}>{count.format(c.orders)}</td>
-              <td className={`${td} text-right tabular-nums`}>{formatMoney(c.revenue, currency)}</td>
+              <td className={`${td} text-right tabular-nums`} data-essential="money">
+                {formatMoney(c.revenue, currency)}
+              </td>
             </tr>
           ))}
         </Table>

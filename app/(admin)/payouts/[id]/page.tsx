@@ -84,49 +84,61 @@ export default async function PayoutPage({ params }: { params: Promise<{ id: str
       ) : (
         <>
           <Section title="Commissions" description={`${p.commissions.length} commission${p.commissions.length === 1 ? "" : "s"} marked paid by this payout.`}>
-            <table className="min-w-full text-sm" aria-label="Commissions in this payout">
-              <thead>
-                <tr>
-                  <th className={th}>Order</th>
-                  <th className={th}>Date</th>
-                  <th className={`${th} text-right`}>Commission</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-zinc-100">
-                {p.commissions.map((c) => (
-                  <tr key={c.id} data-testid="payout-commission">
-                    <td className={td}>
-                      <Link href={`/commissions/${c.id}`} className="font-medium text-brand-700 hover:underline">
-                        {c.kind === "lead" ? `Lead: ${c.leadEvent ?? "event"}` : (c.orderId ?? "—")}
-                      </Link>
-                    </td>
-                    <td className={td}>{formatDate(c.createdAt, timezone)}</td>
-                    <td className={`${td} text-right tabular-nums`}>{money(c.amount)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </Section>
-          {p.adjustments.length > 0 && (
-            <Section title="Clawbacks and adjustments" description="Netted against this payout: clawbacks of refunds or voids after an earlier payout, and what a PayPal batch sent beyond what its commissions were still worth.">
-              <table className="min-w-full text-sm" aria-label="Adjustments in this payout">
+            {/* relative: the sr-only and wide cells scroll in this box, not the page */}
+            <div className="relative overflow-x-auto">
+              <table className="min-w-full text-sm" aria-label="Commissions in this payout">
                 <thead>
                   <tr>
-                    <th className={th}>Reason</th>
+                    <th className={th}>Order</th>
                     <th className={th}>Date</th>
-                    <th className={`${th} text-right`}>Amount</th>
+                    <th className={`${th} text-right`}>Commission</th>
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-zinc-100">
-                  {p.adjustments.map((a) => (
-                    <tr key={a.id} data-testid="payout-adjustment">
-                      <td className={`${td} whitespace-normal`}>{a.reason}</td>
-                      <td className={td}>{formatDate(a.createdAt, timezone)}</td>
-                      <td className={`${td} text-right tabular-nums`}>{money(a.amount)}</td>
+                  {p.commissions.map((c) => (
+                    <tr key={c.id} data-testid="payout-commission">
+                      <td className={td} data-essential="identity">
+                        <Link href={`/commissions/${c.id}`} className="font-medium text-brand-700 hover:underline">
+                          {c.kind === "lead" ? `Lead: ${c.leadEvent ?? "event"}` : (c.orderId ?? "—")}
+                        </Link>
+                      </td>
+                      <td className={td}>{formatDate(c.createdAt, timezone)}</td>
+                      <td className={`${td} text-right tabular-nums`} data-essential="money">
+                        {money(c.amount)}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
+            </div>
+          </Section>
+          {p.adjustments.length > 0 && (
+            <Section title="Clawbacks and adjustments" description="Netted against this payout: clawbacks of refunds or voids after an earlier payout, and what a PayPal batch sent beyond what its commissions were still worth.">
+              {/* relative: the sr-only and wide cells scroll in this box, not the page */}
+              <div className="relative overflow-x-auto">
+                <table className="min-w-full text-sm" aria-label="Adjustments in this payout">
+                  <thead>
+                    <tr>
+                      <th className={th}>Reason</th>
+                      <th className={th}>Date</th>
+                      <th className={`${th} text-right`}>Amount</th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-zinc-100">
+                    {p.adjustments.map((a) => (
+                      <tr key={a.id} data-testid="payout-adjustment">
+                        <td className={`${td} whitespace-normal`} data-essential="identity">
+                          {a.reason}
+                        </td>
+                        <td className={td}>{formatDate(a.createdAt, timezone)}</td>
+                        <td className={`${td} text-right tabular-nums`} data-essential="money">
+                          {money(a.amount)}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </Section>
           )}
         </>

@@ -25,7 +25,7 @@ function VoidForm({ id, amount, close }: { id: string; amount: string; close: ()
         {(props) => <Textarea {...props} rows={3} maxLength={500} />}
       </Field>
       {!state.ok && <FormMessage state={state} testId="void-error" />}
-      <div className="flex justify-end gap-2 pt-1">
+      <div className="flex flex-wrap justify-end gap-2 pt-1">
         <Button variant="secondary" onClick={close}>
           Cancel
         </Button>

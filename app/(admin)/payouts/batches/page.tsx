@@ -49,16 +49,18 @@ export default async function PaypalBatchesPage() {
             <tbody className="divide-y divide-zinc-100">
               {batches.map((b) => (
                 <tr key={b.id} data-testid="batch-row">
-                  <td className={td}>
+                  <td className={td} data-essential="identity">
                     <Link href={`/payouts/batches/${b.id}`} className="font-medium text-brand-700 hover:underline" data-testid="batch-link">
                       {formatDateTime(b.createdAt, timezone)}
                     </Link>
                   </td>
-                  <td className={td}>
+                  <td className={td} data-essential="status">
                     <StatusBadge status={b.status} />
                   </td>
                   <td className={`${td} text-right tabular-nums`}>{b.itemCount.toLocaleString("en-US")}</td>
-                  <td className={`${td} text-right font-medium tabular-nums`}>{formatMoney(b.amount, b.currency)}</td>
+                  <td className={`${td} text-right font-medium tabular-nums`} data-essential="money">
+                    {formatMoney(b.amount, b.currency)}
+                  </td>
                   <td className={td}>{b.reference ? <span className="font-mono text-xs">{b.reference}</span> : "—"}</td>
                   <td className={td}>{b.createdBy ?? "—"}</td>
                 </tr>

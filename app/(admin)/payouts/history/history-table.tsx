@@ -17,6 +17,7 @@ const columns: DataTableColumn<PayoutRowView>[] = [
   col.accessor("createdAt", {
     id: "date",
     header: "Date",
+    meta: { essential: "identity" },
     cell: ({ row }) => (
       <Link href={`/payouts/${row.original.id}`} className="font-medium text-brand-700 hover:underline" data-testid="payout-link" data-numeric>
         {row.original.date}
@@ -27,7 +28,11 @@ const columns: DataTableColumn<PayoutRowView>[] = [
     header: "Partner",
     enableSorting: false,
     cell: ({ row }) => (
-      <Link href={`/partners/${row.original.partnerId}`} className="font-medium text-zinc-900 hover:text-brand-700 hover:underline">
+      <Link
+        href={`/partners/${row.original.partnerId}`}
+        className="block max-w-56 truncate font-medium text-zinc-900 hover:text-brand-700 hover:underline"
+        title={row.original.partnerName}
+      >
         {row.original.partnerName}
       </Link>
     ),
@@ -35,27 +40,29 @@ const columns: DataTableColumn<PayoutRowView>[] = [
   col.accessor("amount", {
     id: "amount",
     header: "Amount",
-    meta: { align: "right" },
+    meta: { align: "right", essential: "money" },
     cell: ({ row }) => (
       <span className={cn("font-medium text-zinc-900", row.original.status === "void" && "text-zinc-400 line-through")} data-numeric>
         {row.original.amount}
       </span>
     ),
   }),
-  col.accessor("method", { header: "Method", enableSorting: false }),
+  col.accessor("method", { header: "Method", enableSorting: false, meta: { from: "xl" } }),
   col.accessor("transactionId", {
     header: "Transaction id",
     enableSorting: false,
+    meta: { from: "2xl" },
     cell: ({ getValue }) => (
       <span className="block max-w-48 truncate font-mono text-xs" title={getValue() ?? undefined}>
         {getValue() ?? "—"}
       </span>
     ),
   }),
-  col.accessor("recordedBy", { header: "Recorded by", enableSorting: false }),
+  col.accessor("recordedBy", { header: "Recorded by", enableSorting: false, meta: { from: "2xl" } }),
   col.accessor("status", {
     header: "Status",
     enableSorting: false,
+    meta: { essential: "status" },
     cell: ({ row }) => (
       <div className="flex flex-col items-start gap-0.5">
         <StatusBadge status={row.original.status} />

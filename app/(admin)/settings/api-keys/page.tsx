@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Section } from "@/components/ui/card";
+import { RowActions } from "@/components/data-table/row-actions";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/admin";
@@ -33,7 +34,7 @@ export default async function ApiKeysPage() {
           <p className="text-sm text-zinc-500">No keys yet. Create one above to connect your store.</p>
         ) : (
           <div className="relative -mx-5 overflow-x-auto sm:-mx-6">
-            <table className="min-w-full text-sm">
+            <table className="min-w-full text-sm" aria-label="API keys">
               <thead>
                 <tr className="border-b border-zinc-200 text-left text-xs font-medium tracking-wide text-zinc-500 uppercase">
                   <th className="px-5 py-2 sm:px-6">Name</th>
@@ -49,7 +50,9 @@ export default async function ApiKeysPage() {
               <tbody className="divide-y divide-zinc-100">
                 {keys.map((key) => (
                   <tr key={key.id} data-testid="api-key-row">
-                    <td className="px-5 py-3 font-medium text-zinc-900 sm:px-6">{key.name}</td>
+                    <td className="px-5 py-3 font-medium text-zinc-900 sm:px-6" data-essential="identity">
+                      {key.name}
+                    </td>
                     <td className="px-3 py-3" data-testid="api-key-scope">
                       <Badge tone={key.scope === "full" ? "purple" : key.scope === "tracking" ? "blue" : "gray"}>{SCOPE_LABELS[key.scope].label}</Badge>
                     </td>
@@ -58,17 +61,22 @@ export default async function ApiKeysPage() {
                     </td>
                     <td className="px-3 py-3 text-zinc-600">{formatDateTime(key.createdAt, tz)}</td>
                     <td className="px-3 py-3 text-zinc-600">{key.lastUsedAt ? formatDateTime(key.lastUsedAt, tz) : "Never"}</td>
-                    <td className="px-5 py-3 text-right sm:px-6">
+                    <td className="px-5 py-3 text-right sm:px-6" data-essential="status">
                       {key.revokedAt ? (
                         <Badge tone="red">Revoked</Badge>
                       ) : (
-                        <ConfirmAction
-                          action={revokeApiKeyAction}
-                          fields={{ id: key.id }}
-                          trigger="Revoke"
-                          title={`Revoke “${key.name}”?`}
-                          description="Requests with this key will be refused immediately. This cannot be undone."
-                          confirmLabel="Revoke key"
+                        <RowActions
+                          label={key.name}
+                          primary={
+                            <ConfirmAction
+                              action={revokeApiKeyAction}
+                              fields={{ id: key.id }}
+                              trigger="Revoke"
+                              title={`Revoke “${key.name}”?`}
+                              description="Requests with this key will be refused immediately. This cannot be undone."
+                              confirmLabel="Revoke key"
+                            />
+                          }
                         />
                       )}
                     </td>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { Section } from "@/components/ui/card";
+import { RowActions } from "@/components/data-table/row-actions";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { getDb } from "@/db/client";
 import { requireAdminPage } from "@/lib/auth/admin";
@@ -27,18 +28,23 @@ export default async function TeamPage() {
                 <p className="text-sm font-medium text-zinc-900">
                   {a.name ?? a.email} {a.id === me.id && <Badge tone="purple">You</Badge>}
                 </p>
-                <p className="text-xs text-zinc-500">
+                <p className="text-xs break-all text-zinc-500">
                   {a.email} · last sign-in {a.lastSignInAt ? formatDateTime(a.lastSignInAt, settings.timezone) : "never"}
                 </p>
               </div>
               {a.id !== me.id && admins.length > 1 && (
-                <ConfirmAction
-                  action={removeAdminAction}
-                  fields={{ id: a.id }}
-                  trigger="Remove"
-                  title={`Remove ${a.email}?`}
-                  description="They will no longer be able to sign in. Their past actions stay in the activity log."
-                  confirmLabel="Remove admin"
+                <RowActions
+                  label={a.email}
+                  primary={
+                    <ConfirmAction
+                      action={removeAdminAction}
+                      fields={{ id: a.id }}
+                      trigger="Remove"
+                      title={`Remove ${a.email}?`}
+                      description="They will no longer be able to sign in. Their past actions stay in the activity log."
+                      confirmLabel="Remove admin"
+                    />
+                  }
                 />
               )}
             </li>

@@ -89,8 +89,8 @@ export default async function PaypalBatchPage({ params }: { params: Promise<{ id
               <tr>
                 <th className={th}>#</th>
                 <th className={th}>Partner</th>
-                <th className={th}>PayPal email</th>
-                <th className={th}>Unique id</th>
+                <th className={`${th} hidden xl:table-cell`}>PayPal email</th>
+                <th className={`${th} hidden 2xl:table-cell`}>Unique id</th>
                 <th className={`${th} text-right`}>Commissions</th>
                 <th className={`${th} text-right`}>Amount</th>
                 <th className={th}>Payout</th>
@@ -100,23 +100,32 @@ export default async function PaypalBatchPage({ params }: { params: Promise<{ id
               {lines.map((l) => (
                 <tr key={l.line} data-testid="batch-line">
                   <td className={`${td} tabular-nums`}>{l.line}</td>
-                  <td className={`${td} whitespace-normal`}>
-                    <Link href={`/partners/${l.partnerId}`} className="font-medium text-brand-700 hover:underline">
-                      {l.partnerName}
-                    </Link>
-                    {l.changed.length > 0 && (
-                      <span className="block text-xs text-amber-700" data-testid="batch-line-changed">
-                        {l.changed.length} commission{l.changed.length === 1 ? "" : "s"} changed since the export ({[...new Set(l.changed.map((c) => c.status))].join(", ")}): the excess is clawed back when marked paid
-                      </span>
-                    )}
+                  <td className={`${td} whitespace-normal`} data-essential="identity">
+                    {/* bounded: a long name or the "changed" note would otherwise push Amount off screen */}
+                    <div className="max-w-64 min-w-40">
+                      <Link href={`/partners/${l.partnerId}`} className="block truncate font-medium text-brand-700 hover:underline" title={l.partnerName}>
+                        {l.partnerName}
+                      </Link>
+                      {l.changed.length > 0 && (
+                        <span className="block text-xs text-amber-700" data-testid="batch-line-changed">
+                          {l.changed.length} commission{l.changed.length === 1 ? "" : "s"} changed since the export ({[...new Set(l.changed.map((c) => c.status))].join(", ")}): the excess is clawed back when marked paid
+                        </span>
+                      )}
+                    </div>
                   </td>
-                  <td className={td}>{l.email}</td>
-                  <td className={`${td} font-mono text-xs`}>{l.uniqueId}</td>
+                  <td className={`${td} hidden xl:table-cell`}>
+                    <span className="block max-w-56 truncate" title={l.email}>
+                      {l.email}
+                    </span>
+                  </td>
+                  <td className={`${td} hidden font-mono text-xs 2xl:table-cell`}>{l.uniqueId}</td>
                   <td className={`${td} text-right tabular-nums`}>
                     {l.commissionCount}
                     {l.adjustmentCount > 0 ? ` + ${l.adjustmentCount} adj.` : ""}
                   </td>
-                  <td className={`${td} text-right font-medium tabular-nums`}>{money(l.amount)}</td>
+                  <td className={`${td} text-right font-medium tabular-nums`} data-essential="money">
+                    {money(l.amount)}
+                  </td>
                   <td className={td}>
                     {l.payoutId ? (
                       <Link href={`/payouts/${l.payoutId}`} className="text-brand-700 hover:underline" data-testid="batch-line-payout">

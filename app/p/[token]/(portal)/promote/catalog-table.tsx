@@ -65,13 +65,15 @@ export function CatalogTable({
         >
           {rows.map((p) => (
             <tr key={p.id} data-testid="product-row">
-              <td className={`${td} max-w-64 truncate`}>
+              <td className={td} data-essential="identity">
                 {p.url ? (
-                  <a href={p.url} className="font-medium text-zinc-900 hover:underline" target="_blank" rel="noreferrer">
+                  <a href={p.url} className="block max-w-64 truncate font-medium text-zinc-900 hover:underline" target="_blank" rel="noreferrer" title={p.name}>
                     {p.name}
                   </a>
                 ) : (
-                  <span className="font-medium text-zinc-900">{p.name}</span>
+                  <span className="block max-w-64 truncate font-medium text-zinc-900" title={p.name}>
+                    {p.name}
+                  </span>
                 )}
               </td>
               <td className={`${td} text-right tabular-nums`}>{p.price === null ? "—" : formatMoney(p.price, currency)}</td>
@@ -79,7 +81,9 @@ export function CatalogTable({
                 {p.rate ? formatRate(p.rate.type, p.rate.value, currency) : "—"}
                 <span className="ml-1.5 text-xs text-zinc-500">{SOURCES[p.source] ?? ""}</span>
               </td>
-              <td className={`${td} text-right tabular-nums`}>{p.perSale === null ? "—" : formatMoney(p.perSale, currency)}</td>
+              <td className={`${td} text-right tabular-nums`} data-essential="money">
+                {p.perSale === null ? "—" : formatMoney(p.perSale, currency)}
+              </td>
               <td className={`${td} text-right`}>{p.url ? <ProductLinkButton token={token} productId={p.id} productName={p.name} /> : null}</td>
             </tr>
           ))}

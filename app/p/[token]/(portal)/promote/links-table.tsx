@@ -26,7 +26,7 @@ export function LinksTable({ rows, currency }: { rows: LinkListRow[]; currency: 
     >
       {rows.map((l) => (
         <tr key={l.id} data-testid="link-row">
-          <td className={td}>
+          <td className={td} data-essential="identity">
             <div className="flex items-center gap-2">
               <code className="text-zinc-900">/a/{l.slug}</code>
               <CopyButton value={l.url} label="Copy" />
@@ -40,7 +40,9 @@ export function LinksTable({ rows, currency }: { rows: LinkListRow[]; currency: 
           </td>
           <td className={`${td} text-right tabular-nums`}>{counts.format(l.sales)}</td>
           <td className={`${td} text-right tabular-nums`}>{formatMoney(l.revenue, currency)}</td>
-          <td className={`${td} text-right tabular-nums`}>{formatMoney(l.commission, currency)}</td>
+          <td className={`${td} text-right tabular-nums`} data-essential="money">
+            {formatMoney(l.commission, currency)}
+          </td>
         </tr>
       ))}
     </SimpleTable>
