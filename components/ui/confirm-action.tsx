@@ -57,7 +57,7 @@ export function ConfirmAction({
         </Button>
       )}
       <Modal ref={dialog} labelledBy={titleId} width="sm">
-        <form onSubmit={onSubmit} className="space-y-4 p-6">
+        <form method="post" onSubmit={onSubmit} className="space-y-4 p-6">
           {Object.entries(fields).map(([name, value]) => (
             <input key={name} type="hidden" name={name} value={value} />
           ))}

@@ -45,6 +45,7 @@ export function BulkCommissionActions({ ids, onDone }: { ids: string[]; onDone: 
       </Button>
       <Modal ref={dialog} labelledBy={titleId} width="sm">
         <form
+          method="post"
           className="space-y-4 p-6"
           noValidate
           onSubmit={(e) => {

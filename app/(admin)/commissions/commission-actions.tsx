@@ -168,7 +168,7 @@ function VoidButton({
         </Button>
       )}
       <Modal ref={dialog} labelledBy={titleId} width="sm">
-        <form onSubmit={submit} className="space-y-4 p-6" noValidate>
+        <form method="post" onSubmit={submit} className="space-y-4 p-6" noValidate>
           <h2 id={titleId} className="text-base font-semibold text-zinc-900">
             Void the commission for {label}?
           </h2>

@@ -37,7 +37,7 @@ export function LinkForm({ link, currency, linkBase, onDone }: { link?: Editable
         : "";
 
   return (
-    <form onSubmit={onSubmit} className="space-y-4" noValidate aria-label={link ? "Edit link" : "New link"}>
+    <form method="post" onSubmit={onSubmit} className="space-y-4" noValidate aria-label={link ? "Edit link" : "New link"}>
       {link ? (
         <input type="hidden" name="id" value={link.id} />
       ) : (

@@ -21,7 +21,7 @@ const LABELS: Record<PartnerStatusAction, string> = { approve: "Approve", reject
 function DirectAction({ partner, action, size }: { partner: Subject; action: PartnerStatusAction; size: "sm" | "md" }) {
   const { state, pending, onSubmit } = useFormAction(partnerStatusAction);
   return (
-    <form onSubmit={onSubmit} className="inline-flex items-center gap-2">
+    <form method="post" onSubmit={onSubmit} className="inline-flex items-center gap-2">
       <input type="hidden" name="id" value={partner.id} />
       <input type="hidden" name="action" value={action} />
       <Button type="submit" variant={size === "sm" ? "secondary" : "primary"} size={size} disabled={pending} aria-label={`${LABELS[action]} ${partner.name}`}>

@@ -43,7 +43,7 @@ function PayAllForm({ run, note, onDone, close }: { run: Run; note?: string; onD
   const n = run.payments.length;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       {run.payments.map((p) => (
         <input key={p} type="hidden" name="payment" value={p} />
       ))}

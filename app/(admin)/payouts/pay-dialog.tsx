@@ -50,7 +50,7 @@ function PayForm({ row, onPaid, close }: { row: DueRowView; onPaid: (state: Form
   const shown = changed ? state.values!.currentBalance! : opened.label;
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <input type="hidden" name="partnerId" value={row.id} />
       <input type="hidden" name="amount" value={amount} />
       <dl className="grid grid-cols-1 gap-x-3 gap-y-1 rounded-md bg-zinc-50 px-3 py-2.5 text-sm sm:grid-cols-3 sm:gap-y-3">

@@ -33,7 +33,7 @@ function PaypalBatchForm({ rows, close }: { rows: DueRowView[]; close: () => voi
   const left = rows.filter((r) => !r.paypalEmail);
 
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       {rows.map((r) => (
         <input key={r.id} type="hidden" name="partnerIds" value={r.id} />
       ))}

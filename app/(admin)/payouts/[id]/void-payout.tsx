@@ -15,7 +15,7 @@ function VoidForm({ id, amount, close }: { id: string; amount: string; close: ()
     if (state.ok) close();
   }, [state, close]);
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="space-y-4">
       <input type="hidden" name="id" value={id} />
       <p className="text-sm text-zinc-600">
         Only for a payout recorded by mistake, or a payment that did not go through. The payout stays in the history marked void; its commissions return to
