@@ -147,7 +147,8 @@ export function TypeAhead({ id, label, searchUrl, selected, onChange, multiple =
         >
           {selected.map((s) => (
             <span key={s.value} className="inline-flex max-w-full items-center gap-1 rounded bg-brand-50 py-0.5 pr-1 pl-2 text-xs font-medium text-brand-800 ring-1 ring-brand-200 ring-inset" data-testid={`chip-${id}`}>
-              <span className="truncate" title={s.detail ? `${s.label} (${s.detail})` : s.label}>
+              {/* wraps rather than truncates: a title tooltip is no help on a phone */}
+              <span className="min-w-0 wrap-anywhere" title={s.detail ? `${s.label} (${s.detail})` : s.label}>
                 {s.label}
               </span>
               <button type="button" className="rounded p-0.5 text-brand-600 hover:bg-brand-100 hover:text-brand-900" aria-label={`Remove ${s.label}`} onClick={() => remove(s.value)}>

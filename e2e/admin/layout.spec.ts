@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { adminRoutes } from "../support/admin-routes";
 import { createApiKeyInBrowser } from "../support/api-key";
 import { everyDialogFailures, pageOverflowFailures, SIZES, tableFailures, type Size } from "../support/layout-checks";
 import { restoreProgramDefaults } from "../support/program-settings";
@@ -34,12 +35,14 @@ async function partner(request: APIRequestContext, who: string, payout: Record<s
   return (await res.json()) as Partner;
 }
 
-async function sell(request: APIRequestContext, p: Partner) {
+/** Sells once with the partner's coupon; answers the commission's id. */
+async function sell(request: APIRequestContext, p: Partner): Promise<string> {
   const res = await request.post("/api/track/sale", {
     headers: { Authorization: `Bearer ${key}` },
     data: { orderId: unique(`${tag}-order-`), amount: 1_234_567, couponCode: p.couponCodes[0], customer: { email: LONG_EMAIL(`customer-${p.id.slice(-4)}`), name: `Customer of ${p.name}` } },
   });
   expect(res.status(), await res.text()).toBe(201);
+  return ((await res.json()) as { commission: { id: string } }).commission.id;
 }
 
 async function approvePending(page: Page, count: number) {
@@ -62,7 +65,7 @@ test.beforeAll(async ({ browser }) => {
   const batched = await partner(request, "batched", { payoutMethod: "paypal", payoutDetails: { email: LONG_EMAIL("batched") } });
   for (const p of [bank, paypal, paid, batched]) await sell(request, p);
   await approvePending(page, 4);
-  await sell(request, bank); // stays pending: Approve and Void on the commissions list
+  const pending = await sell(request, bank); // stays pending: Approve and Void on the list and its page
   await visit(request, `/r/${bank.referralCode}`);
   const link = await request.post("/api/v1/links", {
     headers: { Authorization: `Bearer ${key}` },
@@ -74,6 +77,19 @@ test.beforeAll(async ({ browser }) => {
     data: [{ id: unique("sku-"), name: `Handwoven Merino Wool Travel Blanket, Extra Large ${tag}`, price: 1_234_567, url: `https://shop.example.com/products/${tag}` }],
   });
   expect(product.status(), await product.text()).toBeLessThan(300);
+  // A rate group with a long name, so Products has its Edit and Remove dialogs.
+  await page.goto("/products");
+  await page.getByRole("button", { name: "Add rate group" }).click();
+  const group = page.getByRole("dialog", { name: "Add rate group" });
+  await group.getByLabel("Group name").fill(`Outdoor blankets and travel textiles, handwoven ${tag}`);
+  await group.getByLabel("Rate type").selectOption("fixed");
+  await group.getByLabel("Amount per unit (USD)").fill("12.50");
+  const products = group.getByRole("combobox", { name: "Products" });
+  await products.fill(`blanket, extra large ${tag}`);
+  await group.getByRole("option", { name: new RegExp(tag) }).click();
+  await products.press("Escape");
+  await group.getByRole("button", { name: "Save rate group" }).click();
+  await expect(group).toBeHidden();
 
   // A paid payout, through the Pay dialog as a merchant does.
   await page.goto(`/payouts?q=${encodeURIComponent(paid.name)}`);
@@ -112,6 +128,10 @@ test.beforeAll(async ({ browser }) => {
     { path: `/customers?q=${tag}`, rows: true },
     { path: customerHref!, rows: true },
     { path: `/commissions?q=${tag}`, rows: true, selectAll: true },
+    { path: `/commissions/${pending}`, rows: false },
+    { path: "/commissions/new", rows: false },
+    { path: "/partners/new", rows: false },
+    { path: `/partners/${bank.id}/edit`, rows: false },
     { path: `/payouts?q=${tag}`, rows: true, selectAll: true },
     { path: `/payouts/history?q=${tag}`, rows: true },
     { path: payoutHref!, rows: true },
@@ -120,10 +140,19 @@ test.beforeAll(async ({ browser }) => {
     { path: `/clicks?partner=${bank.id}`, rows: true },
     { path: `/links?partner=${bank.id}`, rows: true },
     { path: `/products?q=${tag}`, rows: true },
+    { path: "/settings", rows: false },
+    { path: "/settings/integration", rows: false },
     { path: "/settings/activity", rows: false },
     { path: "/settings/api-keys", rows: true },
     { path: "/settings/team", rows: false },
   ];
+});
+
+test("the check visits every page of the console", () => {
+  // A page added to app/(admin) must be added above: the routes of the pages listed, with each
+  // record's id put back as its [param].
+  const visited = new Set(pages.map(({ path }) => path.split("?")[0]!.replace(/\/[0-9a-f-]{36}(?=\/|$)/g, "/[id]")));
+  expect(adminRoutes().filter((route) => !visited.has(route))).toEqual([]);
 });
 
 async function failuresAt(page: Page, size: Size): Promise<string[]> {

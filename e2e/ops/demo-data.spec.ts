@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from "node:fs";
+import { get } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -14,6 +15,20 @@ const SECRET = "ops-test-secret-0123456789abcdef";
 const admin = { email: "demo@example.com", password: "demo admin password" };
 const onPostgres = !!process.env.E2E_DATABASE_URL;
 const PORT = Number(process.env.E2E_PORT ?? 3200) + 110;
+
+/**
+ * GET on a connection of its own. fetch would reuse the keep-alive socket left by
+ * waitUntilReady, which `next start` closes after 5 s idle: with the event loop busy seeding,
+ * that close can land just as the request goes out, and the request dies with ECONNRESET.
+ */
+function statusOnNewConnection(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get(url, { agent: false }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    }).on("error", reject);
+  });
+}
 
 let app: AppProcess | undefined;
 test.afterEach(async () => {
@@ -44,7 +59,7 @@ test("a new program loads the demo from the Overview, answers a request made mea
     await expect(card.getByRole("button", { name: /Loading demo data/ })).toBeDisabled();
     // the sign-in page (a database read) while the seed runs
     const probe = Date.now();
-    expect((await fetch(`${app.url}/login`)).status).toBe(200);
+    expect(await statusOnNewConnection(`${app.url}/login`)).toBe(200);
     const probeMs = Date.now() - probe;
     await expect(page.getByTestId("demo-data-message")).toContainText(/^Demo program loaded in [\d.]+ s: \d+ partners and \d+ orders over 90 days\.$/, { timeout: 180_000 });
     const loadMs = Date.now() - started;

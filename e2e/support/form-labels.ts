@@ -3,8 +3,9 @@ import type { Locator, Page } from "@playwright/test";
 // Every field a person fills in has a label they can see: a <label> tied to it (label[for]
 // or a label around it), shown on screen, with text. aria-label or a placeholder alone does
 // not count: it disappears as soon as one types, or was never visible at all. And every form
-// says method=post: one submitted before the page's scripts run is sent by the browser itself,
-// and as a GET it would put what was typed (a password, an email) in the URL and the logs.
+// a script submits says method=post: submitted before the page's scripts run, it is sent by the
+// browser itself, and as a GET it would put what was typed (a password, an email) in the URL
+// and the logs. A form with an action URL (a search, a date range) is a GET by design.
 
 /** Fields in `scope` without a visible label, as "tag#id name" strings for the failure message. */
 export async function unlabelledFields(scope: Locator): Promise<string[]> {
@@ -28,7 +29,7 @@ export async function unlabelledFields(scope: Locator): Promise<string[]> {
       if (!labelled) missing.push(`${location.pathname}: <${field.tagName.toLowerCase()}${field.id ? `#${field.id}` : ""}${field.name ? ` name="${field.name}"` : ""}${field.getAttribute("aria-label") ? ` aria-label="${field.getAttribute("aria-label")}"` : ""}${field.getAttribute("placeholder") ? ` placeholder="${field.getAttribute("placeholder")}"` : ""}>`);
     }
     for (const form of root.querySelectorAll("form")) {
-      if (form.method !== "post") missing.push(`${location.pathname}: <form${form.getAttribute("aria-label") ? ` aria-label="${form.getAttribute("aria-label")}"` : ""}> without method="post"`);
+      if (!form.hasAttribute("action") && form.method !== "post") missing.push(`${location.pathname}: <form${form.getAttribute("aria-label") ? ` aria-label="${form.getAttribute("aria-label")}"` : ""}> without method="post"`);
     }
     return missing;
   });

@@ -74,9 +74,11 @@ function columnsFor(currency: string) {
         const g = row.original.rateGroup;
         if (!g) return <span className="text-zinc-400">Partner&apos;s rate</span>;
         return (
-          <div>
+          // A group's name is the merchant's to choose and can be long: it wraps, so the
+          // rate beside it stays on screen.
+          <div className="max-w-56 whitespace-normal">
             <p className="text-zinc-900">
-              {g.name} <span className="font-medium text-brand-700">{g.rate}</span>
+              {g.name} <span className="font-medium whitespace-nowrap text-brand-700">{g.rate}</span>
             </p>
             {g.via && <p className="text-xs text-zinc-500">via category {g.via}</p>}
           </div>
