@@ -33,6 +33,8 @@ export type StripeCheckoutSession = z.infer<typeof stripeCheckoutSessionSchema>;
 export const stripeChargeSchema = z.object({
   id,
   payment_intent: id.nullish(),
+  /** Present on charges of invoices in API versions before 2025-03-31: a subscription's order id. */
+  invoice: id.nullish(),
   amount: z.int().min(0),
   amount_refunded: z.int().min(0),
   currency: z.string().nullish(),

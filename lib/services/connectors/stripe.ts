@@ -143,10 +143,20 @@ async function recordStripeSale(tx: Db, body: SaleBody, options: { settings: Pro
  * total that arrives after a larger one (Stripe does not promise order) changes nothing.
  */
 async function recordStripeRefund(tx: Db, charge: StripeCharge & { payment_intent: string }, options: { now?: Date }) {
-  const orderId = charge.payment_intent;
-  // Locked for the rest of the transaction: concurrent totals of one order apply one at a time.
-  const [order] = await tx.select({ amount: orders.amount, refunded: orders.refundedAmount }).from(orders).where(eq(orders.externalId, orderId)).for("update");
-  if (!order) throw new Ignored(`no order ${orderId} was recorded for charge ${charge.id}`);
+  // A one-time order is keyed by the PaymentIntent; a subscription's first order by its
+  // invoice, which the charge names in API versions that still have `charge.invoice`.
+  let orderId = charge.payment_intent;
+  let order: { amount: number; refunded: number } | undefined;
+  for (const candidate of [charge.payment_intent, charge.invoice]) {
+    if (!candidate) continue;
+    // Locked for the rest of the transaction: concurrent totals of one order apply one at a time.
+    [order] = await tx.select({ amount: orders.amount, refunded: orders.refundedAmount }).from(orders).where(eq(orders.externalId, candidate)).for("update");
+    if (order) {
+      orderId = candidate;
+      break;
+    }
+  }
+  if (!order) throw new Ignored(`no order ${charge.payment_intent} was recorded for charge ${charge.id}`);
   const target = charge.amount === 0 || charge.amount_refunded >= charge.amount ? order.amount : Number((BigInt(order.amount) * BigInt(charge.amount_refunded)) / BigInt(charge.amount));
   const amount = target - order.refunded;
   if (amount <= 0) throw new Ignored(`order ${orderId} is already refunded ${order.refunded} of ${order.amount} (this total asks for ${target})`);

@@ -71,6 +71,9 @@ describe("POST /api/integrations/stripe", () => {
     const { event } = await couponSale({ mode: "subscription", invoice, payment_intent: null, subscription: uid("sub_") });
     expect((await deliver(event)).status).toBe(201);
     expect((await orderOf(invoice)).order).toMatchObject({ amount: 2198 });
+    // Its charge names the invoice (API versions before 2025-03-31): a full refund reverses it.
+    expect((await deliver(stripeEvent("charge.refunded", charge(uid("pi_"), 2198, { amount: 2198, invoice })))).status).toBe(200);
+    expect((await orderOf(invoice)).order).toMatchObject({ refundedAmount: 2198 });
   });
 
   test("an order in another currency is not recorded: 200, the reason in the log", async () => {
