@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { connectorEvents, orders } from "@/db/schema";
 import type { Db } from "@/db/types";
+import { mulDivRoundHalfUp } from "@/lib/domain/money";
 import { AppError } from "@/lib/errors";
 import type { ProgramSettings } from "@/lib/schemas/settings";
 import { stripeChargeSchema, stripeCheckoutSessionSchema, type StripeCharge, type StripeCheckoutSession, type StripeEvent } from "@/lib/schemas/stripe";
@@ -157,7 +158,7 @@ async function recordStripeRefund(tx: Db, charge: StripeCharge & { payment_inten
     }
   }
   if (!order) throw new Ignored(`no order ${charge.payment_intent} was recorded for charge ${charge.id}`);
-  const target = charge.amount === 0 || charge.amount_refunded >= charge.amount ? order.amount : Number((BigInt(order.amount) * BigInt(charge.amount_refunded)) / BigInt(charge.amount));
+  const target = charge.amount === 0 || charge.amount_refunded >= charge.amount ? order.amount : mulDivRoundHalfUp(order.amount, charge.amount_refunded, charge.amount);
   const amount = target - order.refunded;
   if (amount <= 0) throw new Ignored(`order ${orderId} is already refunded ${order.refunded} of ${order.amount} (this total asks for ${target})`);
   const result = await recordRefund(tx, { orderId, amount, refundId: `${charge.id}:${charge.amount_refunded}` }, { actor: STRIPE_ACTOR, now: options.now });
