@@ -90,6 +90,20 @@ export class TrackingDisabledError extends AppError {
   }
 }
 
+/** 404: a store connector whose signing secret is not set (SPEC.md §7). */
+export class ConnectorOffError extends AppError {
+  constructor(name: string) {
+    super(404, "connector_off", `The ${name} connector is off: save its signing secret in the settings to switch it on.`);
+  }
+}
+
+/** 401: a store-connector delivery whose signature is missing, wrong or too old (SPEC.md §7). */
+export class InvalidSignatureError extends AppError {
+  constructor(message = "The signature is missing, does not match the signing secret, or is too old.") {
+    super(401, "invalid_signature", message);
+  }
+}
+
 /** Configuration that stops the app from starting (missing secret, locked data folder). */
 export class ConfigError extends Error {
   constructor(message: string) {

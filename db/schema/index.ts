@@ -8,3 +8,4 @@ export * from "./stats";
 export * from "./payout-batches";
 export * from "./rate-limits";
 export * from "./demo-data";
+export * from "./connectors";

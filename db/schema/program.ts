@@ -27,6 +27,15 @@ export const programSettings = pgTable(
     applicationsOpen: boolean("applications_open").notNull().default(false),
     /** event name → fixed amount in minor units, e.g. {"signup": 200} */
     actionCommissions: jsonb("action_commissions").$type<Record<string, number>>().notNull().default({}),
+    /**
+     * The Stripe connector's signing secret (SPEC.md §7); null = connector off. Kept out of
+     * ProgramSettings (lib/services/connector-secrets.ts) so it never reaches a page, the
+     * audit log or `settings get`. The previous secret is still accepted for 24 h after a
+     * change, while the merchant updates the endpoint in Stripe.
+     */
+    stripeWebhookSecret: text("stripe_webhook_secret"),
+    stripeWebhookSecretPrevious: text("stripe_webhook_secret_previous"),
+    stripeWebhookSecretChangedAt: timestampTz("stripe_webhook_secret_changed_at"),
     updatedAt: updatedAt(),
   },
   (t) => [

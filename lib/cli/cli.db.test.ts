@@ -13,7 +13,8 @@ import { CLI } from "@/lib/services/actor";
 import { createPartner } from "@/lib/services/partners";
 import { runCli } from "./run";
 import { eq } from "drizzle-orm";
-import { partners } from "@/db/schema";
+import { auditLog, partners } from "@/db/schema";
+import { stripeSigningSecrets } from "@/lib/services/connectors/secrets";
 import { sealToken } from "@/lib/server/token-seal";
 
 const t = setupTestDatabase();
@@ -113,6 +114,24 @@ describe("npm run cli", () => {
     const all = (await cli("settings", "get")).out;
     expect(all).toContain("trackingEnabled=false");
     expect(all).toContain('actionCommissions={"signup":200}');
+  });
+
+  test("settings set stripeWebhookSecret switches the Stripe connector on; the secret is never printed or audited", async () => {
+    const secret = "whsec_cli_0123456789abcdefghij";
+    expect(await cli("settings", "set", "stripeWebhookSecret", secret)).toMatchObject({ code: 0, out: ["stripeWebhookSecret=(set)"] });
+    expect((await stripeSigningSecrets(t.db)).accepted).toEqual([secret]);
+    expect((await cli("settings", "get", "stripeWebhookSecret")).out).toEqual(["set"]);
+    const all = (await cli("settings", "get")).out;
+    expect(all).toContain("stripeWebhookSecret=(set)");
+    expect(all.join("\n")).not.toContain("whsec_");
+    const audits = await t.db.select({ details: auditLog.details }).from(auditLog);
+    expect(JSON.stringify(audits)).not.toContain(secret);
+    const bad = await cli("settings", "set", "stripeWebhookSecret", "sk_live_not_a_webhook_secret");
+    expect(bad.code).toBe(2);
+    expect(bad.err.join("\n")).toContain("whsec_");
+    expect((await stripeSigningSecrets(t.db)).accepted).toEqual([secret]);
+    expect((await cli("settings", "set", "stripeWebhookSecret", "")).code).toBe(0);
+    expect((await stripeSigningSecrets(t.db)).accepted).toEqual([]);
   });
 
   test("settings set currency is refused with the reason once money exists", async () => {

@@ -10,7 +10,11 @@ export const MAX_JSON_DEPTH = 64;
 
 /** Parses a JSON body: 413 over `maxBytes`, 400 when it is not JSON, 422 with details when values are wrong. */
 export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S, { maxBytes = MAX_BODY_BYTES }: { maxBytes?: number } = {}): Promise<z.output<S>> {
-  const text = await readBodyText(request, maxBytes);
+  return parseJsonText(await readBodyText(request, maxBytes), schema);
+}
+
+/** The same checks on a body already read (e.g. after verifying a signature over its bytes). */
+export function parseJsonText<S extends z.ZodType>(text: string, schema: S): z.output<S> {
   let json: unknown;
   try {
     json = JSON.parse(text);

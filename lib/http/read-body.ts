@@ -9,13 +9,18 @@ const decoder = new TextDecoder();
 
 /** The body as UTF-8 text; 413 payload_too_large once it passes `limitBytes`. */
 export async function readBodyText(request: Request, limitBytes: number): Promise<string> {
+  return decoder.decode(await readBodyBytes(request, limitBytes));
+}
+
+/** The body's bytes as received (for signatures over the raw body); 413 past `limitBytes`. */
+export async function readBodyBytes(request: Request, limitBytes: number): Promise<Uint8Array> {
   const declared = request.headers.get("content-length");
   if (declared !== null && Number(declared) > limitBytes) {
     // Not read at all: let the client's stream go (Node discards what is left of it).
     await request.body?.cancel().catch(() => {});
     throw new PayloadTooLargeError(limitBytes);
   }
-  if (!request.body) return "";
+  if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -29,6 +34,6 @@ export async function readBodyText(request: Request, limitBytes: number): Promis
     }
     chunks.push(value);
   }
-  if (chunks.length === 1) return decoder.decode(chunks[0]);
-  return decoder.decode(Buffer.concat(chunks, size));
+  if (chunks.length === 1) return chunks[0]!;
+  return Buffer.concat(chunks, size);
 }

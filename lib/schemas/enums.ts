@@ -43,7 +43,8 @@ export type ActorType = (typeof ACTOR_TYPES)[number];
 export const LINK_CREATORS = ["admin", "partner", "api"] as const;
 export type LinkCreator = (typeof LINK_CREATORS)[number];
 
-export const TRACKING_EVENT_KINDS = ["click", "sale", "lead", "refund", "ping"] as const;
+/** The tracking API's endpoints, and the store connectors by name (SPEC.md §7). */
+export const TRACKING_EVENT_KINDS = ["click", "sale", "lead", "refund", "ping", "stripe"] as const;
 export type TrackingEventKind = (typeof TRACKING_EVENT_KINDS)[number];
 
 /** What an API key may call (SPEC.md §6; the rules are in lib/domain/api-key-scope.ts). */

@@ -127,4 +127,6 @@ export async function listRecentEvents(db: Db, limit = 50, view: RecentEventView
 export async function pruneTrackingEvents(db: Db, keepDays = 14): Promise<void> {
   await db.execute(sql`delete from tracking_events where created_at < now() - make_interval(days => ${keepDays})`);
   await db.execute(sql`delete from click_dedupe where last_seen_at < now() - interval '2 hours'`);
+  // Stripe redelivers for up to 3 days: a month of connector event ids covers any retry.
+  await db.execute(sql`delete from connector_events where created_at < now() - interval '30 days'`);
 }

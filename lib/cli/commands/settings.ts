@@ -1,6 +1,8 @@
 import { InvalidError } from "@/lib/errors";
+import { CONNECTOR_SECRET_KEYS, isConnectorSecretKey, type ConnectorSecretKey } from "@/lib/schemas/connector-secrets";
 import { SETTING_KEYS, type SettingKey } from "@/lib/schemas/settings";
 import { CLI } from "@/lib/services/actor";
+import { connectorSecretState, setConnectorSecret } from "@/lib/services/connectors/secrets";
 import { getSettings, updateSettings } from "@/lib/services/settings";
 import type { Command } from "../types";
 import { UsageError } from "../types";
@@ -34,9 +36,10 @@ function show(value: unknown): string {
   return typeof value === "string" ? value : JSON.stringify(value);
 }
 
-function keyOf(text: string | undefined): SettingKey {
+function keyOf(text: string | undefined): SettingKey | ConnectorSecretKey {
+  if (text && isConnectorSecretKey(text)) return text;
   if (!text || !(SETTING_KEYS as string[]).includes(text)) {
-    throw new UsageError(`unknown setting "${text ?? ""}"; known settings: ${SETTING_KEYS.join(", ")}`);
+    throw new UsageError(`unknown setting "${text ?? ""}"; known settings: ${[...SETTING_KEYS, ...CONNECTOR_SECRET_KEYS].join(", ")}`);
   }
   return text as SettingKey;
 }
@@ -50,9 +53,17 @@ export const settingsGet: Command = {
     const key = args[0] === undefined ? undefined : keyOf(args[0]);
     const { db, close } = await io.openDb();
     try {
+      // A connector secret is never printed, only whether it is set.
+      if (key && isConnectorSecretKey(key)) {
+        io.out(await connectorSecretState(db, key));
+        return 0;
+      }
       const settings = await getSettings(db);
       if (key) io.out(show(settings[key]));
-      else for (const k of SETTING_KEYS) io.out(`${k}=${show(settings[k])}`);
+      else {
+        for (const k of SETTING_KEYS) io.out(`${k}=${show(settings[k])}`);
+        for (const k of CONNECTOR_SECRET_KEYS) io.out(`${k}=(${await connectorSecretState(db, k)})`);
+      }
       return 0;
     } finally {
       await close();
@@ -70,6 +81,16 @@ export const settingsSet: Command = {
     const key = keyOf(keyText);
     const { db, close } = await io.openDb();
     try {
+      if (isConnectorSecretKey(key)) {
+        try {
+          await setConnectorSecret(db, CLI, key, valueText);
+        } catch (error) {
+          if (error instanceof InvalidError) throw new UsageError(`${key}: ${error.details?.[0]?.message ?? error.message}`);
+          throw error;
+        }
+        io.out(`${key}=(${await connectorSecretState(db, key)})`);
+        return 0;
+      }
       const current = await getSettings(db);
       const value = parseValue(key, valueText, current[key]);
       try {

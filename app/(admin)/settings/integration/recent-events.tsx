@@ -20,6 +20,7 @@ const KINDS: Record<TrackingEventKind, { label: string; tone: Tone }> = {
   lead: { label: "Lead", tone: "gray" },
   refund: { label: "Refund", tone: "gray" },
   ping: { label: "Ping", tone: "gray" },
+  stripe: { label: "Stripe", tone: "purple" },
 };
 
 const VIEWS: { view: RecentEventView; label: string; empty: string }[] = [
