@@ -22,10 +22,11 @@ export const baseURL = `http://localhost:${port}`;
 const DEBIAN_CHROMIUM = ["/usr/lib/chromium/chromium-headless-shell", "/usr/bin/chromium"];
 const executablePath = process.env.CHROMIUM_PATH ?? DEBIAN_CHROMIUM.find((file) => existsSync(file));
 
-// Suites about how pages look (the layout at three sizes, visible labels, the app icon), not
-// about what the database stores: on the embedded pass only, like the snippet's, so the
-// PostgreSQL pass does not spend a minute drawing the same pages again.
-const LOOKS_ONLY = process.env.E2E_DATABASE_URL ? [/\/layout\.spec\.ts$/, /\/form-labels\.spec\.ts$/, /\/app-icon\.spec\.ts$/] : [];
+// Suites about the pages themselves (the layout at three sizes, visible labels, the app icon,
+// every page's security headers), not about what the database stores: on the embedded pass
+// only, like the snippet's, so the PostgreSQL pass does not spend a minute and a half drawing
+// the same pages again.
+const PAGES_ONLY = process.env.E2E_DATABASE_URL ? [/\/layout\.spec\.ts$/, /\/form-labels\.spec\.ts$/, /\/app-icon\.spec\.ts$/, /\/security-headers\.spec\.ts$/] : [];
 
 export default defineConfig({
   testDir: "e2e",
@@ -47,11 +48,11 @@ export default defineConfig({
     ? [{ name: "docs", testMatch: /docs\/screenshots\.spec\.ts/ }]
     : [
         { name: "setup", testMatch: /admin\/first-admin\.setup\.ts/ },
-        { name: "admin", testMatch: /admin\/.*\.spec\.ts/, testIgnore: LOOKS_ONLY, grepInvert: PROGRAM_SETTINGS, dependencies: ["setup"], use: { storageState: "e2e/.auth/admin.json" } },
+        { name: "admin", testMatch: /admin\/.*\.spec\.ts/, testIgnore: PAGES_ONLY, grepInvert: PROGRAM_SETTINGS, dependencies: ["setup"], use: { storageState: "e2e/.auth/admin.json" } },
         // a store on another origin wired up through /track.js and the tracking API
         { name: "integration", testMatch: /integration\/.*\.spec\.ts/, grepInvert: PROGRAM_SETTINGS, dependencies: ["setup"], use: { storageState: "e2e/.auth/admin.json" } },
         // the partner portal; suites sign in as their own partners (admin state only where they need it)
-        { name: "portal", testMatch: /portal\/.*\.spec\.ts/, testIgnore: LOOKS_ONLY, grepInvert: PROGRAM_SETTINGS, dependencies: ["setup"] },
+        { name: "portal", testMatch: /portal\/.*\.spec\.ts/, testIgnore: PAGES_ONLY, grepInvert: PROGRAM_SETTINGS, dependencies: ["setup"] },
         // Tests that change the program's settings (one row every suite reads: the default rate,
         // the hold period, /apply…), tagged @program-settings: after the suites above, one at a
         // time, so no suite sees a setting change under it; each puts the defaults back when done
@@ -59,7 +60,7 @@ export default defineConfig({
         {
           name: "program-settings",
           testMatch: /(admin|integration|portal)\/.*\.spec\.ts/,
-          testIgnore: LOOKS_ONLY,
+          testIgnore: PAGES_ONLY,
           grep: PROGRAM_SETTINGS,
           dependencies: ["admin", "integration", "portal"],
           workers: 1,
